@@ -1,0 +1,33 @@
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Exceptions;
+using FluentValidation;
+
+namespace Cme.Application.Common.Behaviours;
+
+/// <summary>Runs every FluentValidation validator of the request; any failure is a 400 with field errors.</summary>
+internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : notnull
+{
+    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0)
+        {
+            var errors = failures
+                .GroupBy(f => FieldName(f.PropertyName), f => f.ErrorMessage)
+                .ToDictionary(g => g.Key, g => g.Distinct().ToArray());
+            throw new RequestValidationException(errors);
+        }
+        return await next();
+    }
+
+    /// <summary>JSON field names are camelCase: "Roles[0]" becomes "roles[0]", "Address.City" "address.city".</summary>
+    internal static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,13 @@
+namespace Cme.Application.Common.Interfaces;
+
+/// <summary>Who is asking. Filled from the bearer token by the API.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+    Guid? UserId { get; }
+    string? UserName { get; }
+    Guid? ProfessionalId { get; }
+    Guid? InstitutionId { get; }
+    IReadOnlyCollection<string> Roles { get; }
+    bool IsInRole(string role);
+}

@@ -1,0 +1,20 @@
+namespace Cme.Application.Common.Interfaces;
+
+/// <summary>Sign-in accounts (ASP.NET Core Identity behind a port).</summary>
+public interface IIdentityService
+{
+    /// <summary>Creates an account; throws a RequestValidationException when the password or e-mail is refused.</summary>
+    Task<Guid> CreateUserAsync(string email, string password, IEnumerable<string> roles, CancellationToken cancellationToken);
+
+    Task SetRolesAsync(Guid userId, IEnumerable<string> roles, CancellationToken cancellationToken);
+
+    Task SetEmailAsync(Guid userId, string email, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> GetRolesAsync(Guid userId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetRolesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
+    Task<bool> EmailInUseAsync(string email, Guid? exceptUserId, CancellationToken cancellationToken);
+
+    string GenerateTemporaryPassword();
+}

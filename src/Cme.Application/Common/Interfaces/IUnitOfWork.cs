@@ -1,0 +1,13 @@
+namespace Cme.Application.Common.Interfaces;
+
+/// <summary>One database transaction around a command.</summary>
+public interface IUnitOfWork
+{
+    Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
+}
+
+/// <summary>Names the request whose changes are being saved, so the audit trail can say what was done.</summary>
+public interface IAuditContext
+{
+    string? Action { get; set; }
+}

@@ -1,0 +1,72 @@
+using Cme.Application.Common.Exceptions;
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Domain.Professionals;
+using FluentValidation;
+using RoleNames = Cme.Domain.Professionals.Roles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cme.Application.Professionals;
+
+/// <summary>Adds a health worker and opens their sign-in account with a temporary password, shown once.</summary>
+[AuthorizeRoles(RoleNames.CmeAdmin, RoleNames.InstitutionAdmin)]
+public sealed record CreateProfessional(
+    string NameZh, string NameLatin, Profession Profession, TitleLevel TitleLevel, string LicenceNumber,
+    Guid InstitutionId, string Email, string PreferredLanguage, IReadOnlyList<string> Roles) : ICommand<ProfessionalCreated>;
+
+internal sealed class CreateProfessionalValidator : AbstractValidator<CreateProfessional>
+{
+    public CreateProfessionalValidator()
+    {
+        RuleFor(x => x.NameZh).ChineseName();
+        RuleFor(x => x.NameLatin).LatinName();
+        RuleFor(x => x.Profession).IsInEnum();
+        RuleFor(x => x.TitleLevel).IsInEnum();
+        RuleFor(x => x.LicenceNumber).Licence();
+        RuleFor(x => x.InstitutionId).NotEmpty();
+        RuleFor(x => x.Email).Email();
+        RuleFor(x => x.PreferredLanguage).Language();
+        RuleFor(x => x.Roles).RoleNames();
+    }
+}
+
+internal sealed class CreateProfessionalHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity)
+    : IRequestHandler<CreateProfessional, ProfessionalCreated>
+{
+    public async Task<ProfessionalCreated> Handle(CreateProfessional request, CancellationToken cancellationToken)
+    {
+        StaffAccess.EnsureMayManage(user, request.InstitutionId);
+        var roles = StaffRoles.Normalise(request.Roles, user);
+        if (!await db.Institutions.AnyAsync(i => i.Id == request.InstitutionId, cancellationToken))
+            throw new RequestValidationException("institutionId", "No such institution.");
+        var licence = request.LicenceNumber.Trim().ToUpperInvariant();
+        if (await db.Professionals.AnyAsync(p => p.LicenceNumber == licence, cancellationToken))
+            throw new RequestValidationException("licenceNumber", $"Licence number {licence} is already registered.");
+        if (await identity.EmailInUseAsync(request.Email, null, cancellationToken))
+            throw new RequestValidationException("email", "This e-mail address is already in use.");
+
+        var professional = new Professional(
+            request.InstitutionId, request.NameZh, request.NameLatin, request.Profession, request.TitleLevel,
+            licence, request.Email, request.PreferredLanguage);
+        var password = identity.GenerateTemporaryPassword();
+        professional.LinkAccount(await identity.CreateUserAsync(professional.Email, password, roles, cancellationToken));
+        db.Professionals.Add(professional);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ProfessionalCreated(professional.Id, password);
+    }
+}
+
+internal static class StaffRoles
+{
+    /// <summary>Distinct roles, at least Learner, and only roles the caller may grant.</summary>
+    public static IReadOnlyList<string> Normalise(IReadOnlyList<string> requested, ICurrentUser user)
+    {
+        var roles = requested.Count == 0 ? [Roles.Learner] : requested.Distinct(StringComparer.Ordinal).ToList();
+        var grantable = StaffAccess.GrantableRoles(user);
+        var refused = roles.Where(r => !grantable.Contains(r)).ToList();
+        if (refused.Count > 0)
+            throw new ForbiddenException($"You cannot grant the role {string.Join(", ", refused)}.");
+        return roles;
+    }
+}

@@ -1,0 +1,20 @@
+using Cme.Domain.Common;
+
+namespace Cme.Domain.Consortia;
+
+/// <summary>A medical consortium: one lead tertiary hospital and its member institutions.</summary>
+public sealed class Consortium : Entity
+{
+    public const int NameMaxLength = 200;
+
+    private Consortium() { }
+
+    public Consortium(string name, string nameEn)
+    {
+        Name = Guard.Required(name, "Name", NameMaxLength);
+        NameEn = Guard.Required(nameEn, "English name", NameMaxLength);
+    }
+
+    public string Name { get; private set; } = "";
+    public string NameEn { get; private set; } = "";
+}

@@ -1,0 +1,23 @@
+namespace Cme.Web.Api;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
+
+public sealed record MeResponse(
+    string UserId,
+    string Email,
+    Guid? ProfessionalId,
+    string? NameZh,
+    string? NameLatin,
+    Guid? InstitutionId,
+    string? InstitutionName,
+    string? InstitutionNameEn,
+    Profession? Profession,
+    TitleLevel? TitleLevel,
+    IReadOnlyList<string>? Roles,
+    string? PreferredLanguage);
+
+public sealed record SetLanguageRequest(string Language);
