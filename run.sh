@@ -108,18 +108,10 @@ ensure_packages() {
   apt-get install -y "${missing[@]}" || die "apt-get install failed; $hint"
 }
 
-ensure_packages
-
-PG_BIN="$(find_pg_bin || true)"
-[[ -n "$PG_BIN" ]] || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install the Debian packages postgresql postgresql-contrib"
-if [[ -f "$PGDATA/PG_VERSION" && "$(basename "$(dirname "$PG_BIN")")" != "$(cat "$PGDATA/PG_VERSION")" ]]; then
-  die "the cluster in $PGDATA was made by PostgreSQL $(cat "$PGDATA/PG_VERSION"), but only PostgreSQL $(basename "$(dirname "$PG_BIN")") is installed; install postgresql-$(cat "$PGDATA/PG_VERSION") or move $PGDATA away"
-fi
-
 if (( ! PG_ONLY )); then
   DOTNET="$(command -v dotnet || true)"
   if [[ -z "$DOTNET" ]]; then
-    for c in "${DOTNET_ROOT:-}/dotnet" "$HOME/.dotnet/dotnet" /usr/share/dotnet/dotnet /usr/lib/dotnet/dotnet; do
+    for c in "${DOTNET_ROOT:-}/dotnet" "${HOME:-}/.dotnet/dotnet" /usr/share/dotnet/dotnet /usr/lib/dotnet/dotnet; do
       [[ -x "$c" ]] && { DOTNET="$c"; break; }
     done
   fi
@@ -127,6 +119,14 @@ if (( ! PG_ONLY )); then
   "$DOTNET" --list-sdks 2>/dev/null | grep -q '^10\.' \
     || die "the .NET 10 SDK is required (global.json); 'dotnet --list-sdks' shows: $("$DOTNET" --list-sdks 2>/dev/null | tr '\n' ' ')"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+fi
+
+ensure_packages
+
+PG_BIN="$(find_pg_bin || true)"
+[[ -n "$PG_BIN" ]] || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install the Debian packages postgresql postgresql-contrib"
+if [[ -f "$PGDATA/PG_VERSION" && "$(basename "$(dirname "$PG_BIN")")" != "$(cat "$PGDATA/PG_VERSION")" ]]; then
+  die "the cluster in $PGDATA was made by PostgreSQL $(cat "$PGDATA/PG_VERSION"), but only PostgreSQL $(basename "$(dirname "$PG_BIN")") is installed; install postgresql-$(cat "$PGDATA/PG_VERSION") or move $PGDATA away"
 fi
 
 # ---------------------------------------------------------------- ports

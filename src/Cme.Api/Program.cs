@@ -1,6 +1,86 @@
+using System.Text.Json.Serialization;
+using Cme.Api;
+using Cme.Api.Endpoints;
+using Cme.Api.Http;
+using Cme.Application;
+using Cme.Application.Common.Interfaces;
+using Cme.Infrastructure;
+using Cme.Infrastructure.Persistence;
+using Cme.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(o =>
+{
+    o.IncludeScopes = true; // carries RequestId and TraceId of the request
+    o.UseUtcTimestamp = true;
+    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+});
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddSingleton<LoginThrottle>();
+
+builder.Services
+    .AddAuthentication(IdentityConstants.BearerScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o =>
+    {
+        o.BearerTokenExpiration = TimeSpan.FromMinutes(30);
+        o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+    });
+builder.Services.AddAuthorization();
+
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+    ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+});
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+builder.Services.AddCmeOpenApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (args.Contains("--print-model-sql"))
+{
+    // Developer aid for writing a migration: the whole schema as EF Core's model sees it.
+    await using var scope = app.Services.CreateAsyncScope();
+    Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+    return;
+}
+
+var seed = app.Configuration.GetValue("Cme:SeedDemoData", false) && !app.Environment.IsProduction();
+await app.Services.InitialiseDatabaseAsync(seed, app.Configuration["Cme:DemoPassword"] ?? DemoDataSeeder.DefaultPassword);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use(async (context, next) =>
+{
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    await next();
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapCmeOpenApi();
+
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
+app.MapInstitutionEndpoints();
+app.MapProfessionalEndpoints();
 
 app.Run();
+
+public partial class Program;

@@ -1,6 +1,32 @@
+using Cme.Web.Components;
+using Cme.Web.Endpoints;
+using Cme.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCmeWeb();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseReExecutionAsGet();
+app.UseSecurityHeaders();
+
+// Static files before authentication: a stylesheet request must not trigger a token refresh.
+app.UseStaticFiles();
+
+app.UseRequestLocalization(CmeCultures.CreateOptions());
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<ApiAccessFailureMiddleware>();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live");
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>();
 
 app.Run();
+
+/// <summary>Lets tests start this app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

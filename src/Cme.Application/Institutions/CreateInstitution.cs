@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cme.Application.Institutions;
 
 [AuthorizeRoles(Roles.CmeAdmin)]
-public sealed record CreateInstitution(string Code, string Name, string NameEn, InstitutionTier Tier, string Region) : ICommand<Created>;
+public sealed record CreateInstitution(string Code, string Name, string NameEn, InstitutionTier Tier, string Region) : ICommand<InstitutionCreated>;
 
 internal sealed class CreateInstitutionValidator : AbstractValidator<CreateInstitution>
 {
@@ -38,9 +38,9 @@ internal static class InstitutionRules
     }
 }
 
-internal sealed class CreateInstitutionHandler(IAppDbContext db) : IRequestHandler<CreateInstitution, Created>
+internal sealed class CreateInstitutionHandler(IAppDbContext db) : IRequestHandler<CreateInstitution, InstitutionCreated>
 {
-    public async Task<Created> Handle(CreateInstitution request, CancellationToken cancellationToken)
+    public async Task<InstitutionCreated> Handle(CreateInstitution request, CancellationToken cancellationToken)
     {
         var code = request.Code.Trim().ToUpperInvariant();
         if (await db.Institutions.AnyAsync(i => i.Code == code, cancellationToken))
@@ -53,6 +53,6 @@ internal sealed class CreateInstitutionHandler(IAppDbContext db) : IRequestHandl
         var institution = new Institution(consortiumId, code, request.Name, request.NameEn, request.Tier, request.Region);
         db.Institutions.Add(institution);
         await db.SaveChangesAsync(cancellationToken);
-        return new Created(institution.Id);
+        return new InstitutionCreated(institution.Id);
     }
 }

@@ -6,4 +6,4 @@ public sealed record InstitutionSummary(Guid Id, string Code, string Name, strin
 
 public sealed record InstitutionDetails(Guid Id, string Code, string Name, string NameEn, InstitutionTier Tier, string Region);
 
-public sealed record Created(Guid Id);
+public sealed record InstitutionCreated(Guid Id);

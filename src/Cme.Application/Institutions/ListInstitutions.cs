@@ -39,7 +39,9 @@ internal sealed class ListInstitutionsHandler(IAppDbContext db) : IRequestHandle
             query = query.Where(i => i.Tier == tier);
 
         var rows = query
-            .OrderBy(i => i.Tier).ThenBy(i => i.Code)
+            // Tiers are stored as text; order them by rank, lead hospital first.
+            .OrderBy(i => i.Tier == InstitutionTier.Tertiary ? 0 : i.Tier == InstitutionTier.Secondary ? 1 : i.Tier == InstitutionTier.Primary ? 2 : 3)
+            .ThenBy(i => i.Code)
             .Select(i => new InstitutionSummary(
                 i.Id, i.Code, i.Name, i.NameEn, i.Tier, i.Region,
                 db.Professionals.Count(p => p.InstitutionId == i.Id)));

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Cme.Api.Http;
+using Cme.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Cme.Api.Endpoints;
+
+public static class AuthEndpoints
+{
+    public sealed record LoginRequest([property: Required] string Email, [property: Required] string Password);
+
+    public sealed record RefreshRequest([property: Required] string RefreshToken);
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
+        group.MapPost("/login", Login)
+            .WithSummary("Sign in with e-mail and password; returns a bearer access token and a refresh token.");
+        group.MapPost("/refresh", Refresh)
+            .WithSummary("Exchange a refresh token for a new access token.");
+        return app;
+    }
+
+    internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> Login(
+        LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle)
+    {
+        if (!throttle.TryAcquire(http.Connection.RemoteIpAddress?.ToString(), request.Email ?? ""))
+            return TypedResults.Problem("Too many sign-in attempts. Wait a minute and try again.", statusCode: 429, title: "Too many attempts.");
+
+        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
+        if (user is null)
+        {
+            // Spend the same time as a real password check, so the answer does not tell whether the account exists.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, request.Password ?? "");
+            return InvalidCredentials();
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+        if (!result.Succeeded)
+            return InvalidCredentials();
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(
+        RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+    {
+        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return TypedResults.Problem("The refresh token is not valid or has expired. Sign in again.", statusCode: 401, title: "Sign-in required.");
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static ProblemHttpResult InvalidCredentials() =>
+        TypedResults.Problem("The e-mail address or password is incorrect.", statusCode: 401, title: "Sign-in failed.");
+
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+}

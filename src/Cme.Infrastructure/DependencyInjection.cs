@@ -1,0 +1,60 @@
+using Cme.Application.Common.Interfaces;
+using Cme.Infrastructure.Identity;
+using Cme.Infrastructure.Persistence;
+using Cme.Infrastructure.Persistence.Migrations;
+using Cme.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Cme.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Cme")
+            ?? throw new InvalidOperationException("The connection string 'Cme' (ConnectionStrings__Cme) is not set.");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDataProtection();
+        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IAuditContext, AuditContext>();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton(sp => new MigrationRunner(
+            connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+
+    /// <summary>Applies migrations (under the advisory lock) and, when asked, seeds the demo consortium.</summary>
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, bool seedDemoData, string demoPassword, CancellationToken cancellationToken = default)
+    {
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        if (!seedDemoData)
+            return;
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(demoPassword, cancellationToken);
+    }
+}

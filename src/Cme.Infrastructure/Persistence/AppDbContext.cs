@@ -1,0 +1,40 @@
+using Cme.Application.Common.Interfaces;
+using Cme.Domain.Auditing;
+using Cme.Domain.Consortia;
+using Cme.Domain.Institutions;
+using Cme.Domain.Professionals;
+using Cme.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cme.Infrastructure.Persistence;
+
+public sealed class AppDbContext(
+    DbContextOptions<AppDbContext> options,
+    IAuditContext auditContext,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IAppDbContext
+{
+    public DbSet<Consortium> Consortia => Set<Consortium>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SnakeCaseNaming.Apply(builder);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (auditContext.Action is { } action)
+        {
+            var entries = AuditTrail.Collect(ChangeTracker, action, currentUser, clock.GetUtcNow());
+            AuditEntries.AddRange(entries);
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

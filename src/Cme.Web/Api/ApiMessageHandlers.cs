@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Cme.Web.Api;
+
+/// <summary>Adds the signed-in user's access token, kept in the auth cookie, to each API request.</summary>
+public sealed class BearerTokenHandler(IHttpContextAccessor httpContextAccessor) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Headers.Authorization is null && httpContextAccessor.HttpContext is { } httpContext)
+        {
+            // Served from the per-request authentication result, after any refresh in OnValidatePrincipal.
+            var accessToken = await httpContext.GetTokenAsync(Auth.AuthTokens.AccessToken);
+            if (!string.IsNullOrEmpty(accessToken))
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+        return await base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>Asks the API for messages in the page's language.</summary>
+public sealed class AcceptLanguageHandler : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var language = CultureInfo.CurrentUICulture.Name;
+        if (language.Length > 0)
+        {
+            request.Headers.AcceptLanguage.Clear();
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Cme.Web.Api;
+
+/// <summary>An RFC 7807 problem returned by the API, or made up here when the answer was not one.</summary>
+public sealed class ApiProblem
+{
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors =
+        new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+
+    public ApiProblem(int status, string? title = null, string? detail = null,
+        IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        Status = status;
+        Title = title;
+        Detail = detail;
+        Errors = errors ?? NoErrors;
+    }
+
+    public int Status { get; }
+
+    public string? Title { get; }
+
+    public string? Detail { get; }
+
+    /// <summary>Field errors keyed as the API sends them (camelCase names, or row keys for imports); case-insensitive.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    public bool HasFieldErrors => Errors.Count > 0;
+
+    public IReadOnlyList<string> For(string field) =>
+        Errors.TryGetValue(field, out var messages) ? messages : [];
+
+    /// <summary>Errors whose keys are not among <paramref name="shownFields"/>, to show above the form.</summary>
+    public IEnumerable<string> OtherErrors(IReadOnlyCollection<string> shownFields) =>
+        Errors.Where(e => !shownFields.Contains(e.Key, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(e => e.Value);
+
+    /// <summary>Validation found in this app before calling the API, in the same shape.</summary>
+    public static ApiProblem Validation(string field, string message) =>
+        new((int)HttpStatusCode.BadRequest, errors: new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            [field] = [message],
+        });
+
+    public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (!mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            return new ApiProblem(status);
+
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return new ApiProblem(status);
+            return new ApiProblem(status, ReadString(root, "title"), ReadString(root, "detail"), ReadErrors(root));
+        }
+        catch (JsonException)
+        {
+            return new ApiProblem(status);
+        }
+    }
+
+    private static string? ReadString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static Dictionary<string, string[]> ReadErrors(JsonElement root)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        if (!root.TryGetProperty("errors", out var element) || element.ValueKind != JsonValueKind.Object)
+            return errors;
+
+        foreach (var property in element.EnumerateObject())
+        {
+            string[] messages = property.Value.ValueKind switch
+            {
+                JsonValueKind.Array => property.Value.EnumerateArray()
+                    .Where(m => m.ValueKind == JsonValueKind.String)
+                    .Select(m => m.GetString()!)
+                    .ToArray(),
+                JsonValueKind.String => [property.Value.GetString()!],
+                _ => [],
+            };
+            errors[property.Name] = messages;
+        }
+        return errors;
+    }
+}

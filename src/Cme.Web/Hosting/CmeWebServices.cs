@@ -1,0 +1,78 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Cme.Web.Api;
+using Cme.Web.Auth;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Cme.Web.Hosting;
+
+public static class CmeWebServices
+{
+    public static WebApplicationBuilder AddCmeWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddRazorComponents();
+        // Write Chinese as characters, not &#x...; entities: smaller pages, readable source.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddHealthChecks();
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+
+        // Keys on disk so the auth cookie (which carries the API tokens) survives a restart.
+        var keysPath = builder.Configuration["DataProtection:KeysPath"];
+        if (string.IsNullOrWhiteSpace(keysPath))
+            keysPath = Path.Combine(Path.GetTempPath(), "cme-web-keys");
+        services.AddDataProtection()
+            .SetApplicationName("Cme.Web")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<TokenRefreshCookieEvents>();
+        services.AddSingleton<TokenRefreshCoordinator>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "cme.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.LoginPath = "/login";
+                options.AccessDeniedPath = "/forbidden";
+                options.EventsType = typeof(TokenRefreshCookieEvents);
+            });
+        services.AddAuthorization();
+        services.AddAntiforgery(options => options.Cookie.Name = "cme.antiforgery");
+
+        services.AddTransient<BearerTokenHandler>();
+        services.AddTransient<AcceptLanguageHandler>();
+        services.AddHttpClient<AuthApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>();
+        services.AddHttpClient<MeApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<InstitutionsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<ProfessionalsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+
+        return builder;
+    }
+
+    /// <summary>Reads <c>CmeApi:BaseUrl</c> when a client is made, so tests can set it late.</summary>
+    private static void ConfigureApi(IServiceProvider services, HttpClient client)
+    {
+        var baseUrl = services.GetRequiredService<IConfiguration>()["CmeApi:BaseUrl"];
+        if (string.IsNullOrWhiteSpace(baseUrl))
+            throw new InvalidOperationException("Set CmeApi:BaseUrl (environment variable CmeApi__BaseUrl) to the Cme.Api address.");
+        client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        client.Timeout = TimeSpan.FromSeconds(30);
+    }
+}

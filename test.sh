@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Runs every check of Consortium CME on a Debian 12 machine: installs what the tests need
+# when it is missing, validates docker-compose.yml with dclint, then runs `dotnet test`
+# over Cme.sln and closes with one line "N passed, N failed, N skipped".
+# The exit code is dotnet test's (or non-zero when a step before it fails).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+cd "$ROOT"
+
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+  cat <<'EOF'
+Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Domain]
+
+Installs the Debian packages the tests need when they are missing (needs root and apt-get):
+  postgresql postgresql-contrib chromium fonts-wqy-microhei fonts-dejavu-core
+  poppler-utils zbar-tools, and nodejs/npm when node or npm is missing;
+installs dclint 3.1.0 into .tools/ and checks docker-compose.yml with it;
+runs: dotnet test Cme.sln -c Release (TRX results in .data/test-results).
+Environment given to the tests: CME_PG_BIN (PostgreSQL binaries), CME_CHROMIUM.
+EOF
+  exit 0
+fi
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'test.sh: error: %s\n' "$*" >&2; exit 1; }
+
+DCLINT_VERSION=3.1.0
+TOOLS_DIR="$ROOT/.tools"
+RESULTS_DIR="$ROOT/.data/test-results"
+
+is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+find_pg_bin() {
+  local d best="" bestv=0 v
+  for d in /usr/lib/postgresql/*/bin; do
+    [[ -x "$d/pg_ctl" && -x "$d/initdb" ]] || continue
+    v="$(basename "$(dirname "$d")")"
+    [[ "$v" =~ ^[0-9]+$ ]] || continue
+    if (( v > bestv )); then bestv=$v; best="$d"; fi
+  done
+  [[ -n "$best" ]] && echo "$best"
+}
+
+# ---------------------------------------------------------------- Debian packages
+
+missing=()
+[[ -n "$(find_pg_bin || true)" ]] || missing+=(postgresql)
+for p in postgresql-contrib chromium fonts-wqy-microhei fonts-dejavu-core poppler-utils zbar-tools; do
+  is_installed "$p" || missing+=("$p")
+done
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+if (( ${#missing[@]} > 0 )); then
+  hint="install these Debian packages by hand, then run ./test.sh again: ${missing[*]}"
+  command -v apt-get >/dev/null 2>&1 || die "apt-get is not available; $hint"
+  [[ "$(id -u)" -eq 0 ]] || die "packages are missing and installing them needs root; $hint"
+  say "installing missing packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update || die "apt-get update failed; $hint"
+  apt-get install -y "${missing[@]}" || die "apt-get install failed; $hint"
+fi
+
+CME_PG_BIN="$(find_pg_bin || true)"
+[[ -n "$CME_PG_BIN" ]] || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (Debian package postgresql)"
+[[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium not found (Debian package chromium)"
+export CME_PG_BIN
+export CME_CHROMIUM=/usr/bin/chromium
+
+command -v dotnet >/dev/null 2>&1 \
+  || die "'dotnet' was not found. Install the .NET 10 SDK (version in global.json) and put 'dotnet' on PATH."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# ---------------------------------------------------------------- docker-compose.yml
+
+DCLINT="$TOOLS_DIR/node_modules/.bin/dclint"
+if [[ ! -x "$DCLINT" ]] || [[ "$("$DCLINT" --version 2>/dev/null || true)" != *"$DCLINT_VERSION"* ]]; then
+  say "installing dclint $DCLINT_VERSION into .tools/"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-save --no-audit --no-fund --loglevel=error \
+    "dclint@$DCLINT_VERSION" || die "npm install dclint@$DCLINT_VERSION failed"
+fi
+say "checking docker-compose.yml with dclint $DCLINT_VERSION"
+if ! "$DCLINT" --color=false docker-compose.yml; then
+  die "dclint found errors in docker-compose.yml"
+fi
+
+# ---------------------------------------------------------------- dotnet test
+
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+say "dotnet test Cme.sln -c Release (CME_PG_BIN=$CME_PG_BIN, CME_CHROMIUM=$CME_CHROMIUM)"
+set +e
+dotnet test Cme.sln -c Release \
+  --logger "console;verbosity=normal" \
+  --logger "trx" \
+  --results-directory "$RESULTS_DIR" \
+  "$@" 2>&1 | tee "$RESULTS_DIR/console.log"
+code=${PIPESTATUS[0]}
+set -e
+
+# ---------------------------------------------------------------- summary
+
+# Sum the <Counters .../> of every TRX file (skipped tests are total - executed there).
+# Without TRX files, fall back to the console's per-assembly blocks
+# ("Total tests: 4" / "     Passed: 3" / "     Failed: 0" / "    Skipped: 1")
+# or lines ("Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12").
+attr() { # attribute-name counters-element
+  local v
+  v="$(printf '%s\n' "$2" | grep -oE "[[:space:]]$1=\"[0-9]+\"" | grep -oE '[0-9]+' | head -n 1 || true)"
+  echo "${v:-0}"
+}
+passed=0 failed=0 skipped=0 trx_count=0
+shopt -s nullglob globstar
+for trx in "$RESULTS_DIR"/**/*.trx; do
+  counters="$(tr '\n' ' ' <"$trx" | grep -oE '<Counters[^>]*>' | head -n 1 || true)"
+  [[ -n "$counters" ]] || continue
+  trx_count=$((trx_count + 1))
+  passed=$((passed + $(attr passed "$counters")))
+  failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters")))
+  not_run=$(( $(attr total "$counters") - $(attr executed "$counters") ))
+  (( not_run < $(attr notExecuted "$counters") )) && not_run=$(attr notExecuted "$counters")
+  (( not_run > 0 )) && skipped=$((skipped + not_run))
+done
+shopt -u nullglob globstar
+if (( trx_count == 0 )); then
+  sum_console() { # label
+    local n
+    n="$( { grep -oE "^[[:space:]]+$1:[[:space:]]+[0-9]+[[:space:]]*\$" "$RESULTS_DIR/console.log" || true
+           grep -E '^[[:space:]]*(Passed|Failed)! +- +Failed:' "$RESULTS_DIR/console.log" \
+             | grep -oE "$1:[[:space:]]*[0-9]+" || true; } | grep -oE '[0-9]+' | paste -sd+ - )"
+    echo $(( ${n:-0} ))
+  }
+  passed=$(sum_console Passed) failed=$(sum_console Failed) skipped=$(sum_console Skipped)
+fi
+
+echo
+if (( code != 0 && passed + failed == 0 )); then
+  echo "test.sh: dotnet test exited with code $code before any test ran (see the build errors above)"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$code"
