@@ -4,11 +4,11 @@ public sealed record LoginRequest(string Email, string Password);
 
 public sealed record RefreshRequest(string RefreshToken);
 
-public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
+public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
 public sealed record MeResponse(
     string UserId,
-    string Email,
+    string? Email,
     Guid? ProfessionalId,
     string? NameZh,
     string? NameLatin,

@@ -16,8 +16,8 @@ public sealed record InstitutionDetails(
     Guid Id, string Code, string Name, string? NameEn, InstitutionTier Tier, string? Region);
 
 public sealed record CreateInstitutionRequest(
-    string Code, string Name, string? NameEn, InstitutionTier Tier, string? Region);
+    string Code, string Name, string NameEn, InstitutionTier Tier, string Region);
 
-public sealed record UpdateInstitutionRequest(string Name, string? NameEn, InstitutionTier Tier, string? Region);
+public sealed record UpdateInstitutionRequest(string Name, string NameEn, InstitutionTier Tier, string Region);
 
 public sealed record InstitutionQuery(string? Search, InstitutionTier? Tier, int Page, int PageSize);

@@ -27,7 +27,7 @@ public sealed record ProfessionalDetails(
 
 public sealed record CreateProfessionalRequest(
     string NameZh,
-    string? NameLatin,
+    string NameLatin,
     Profession Profession,
     TitleLevel TitleLevel,
     string LicenceNumber,
@@ -40,7 +40,7 @@ public sealed record ProfessionalCreated(Guid Id, string TemporaryPassword);
 
 public sealed record UpdateProfessionalRequest(
     string NameZh,
-    string? NameLatin,
+    string NameLatin,
     Profession Profession,
     TitleLevel TitleLevel,
     Guid InstitutionId,

@@ -21,9 +21,9 @@ public static class CmeClaims
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, me.UserId),
-            new(ClaimTypes.Name, string.IsNullOrWhiteSpace(me.NameZh) ? me.Email : me.NameZh),
-            new(ClaimTypes.Email, me.Email),
+            new(ClaimTypes.Name, FirstNonBlank(me.NameZh, me.Email, me.UserId)),
         };
+        AddIfPresent(claims, ClaimTypes.Email, me.Email);
         claims.AddRange((me.Roles ?? []).Select(role => new Claim(ClaimTypes.Role, role)));
         AddIfPresent(claims, CmeClaimTypes.InstitutionId, me.InstitutionId?.ToString());
         AddIfPresent(claims, CmeClaimTypes.ProfessionalId, me.ProfessionalId?.ToString());
@@ -46,6 +46,9 @@ public static class CmeClaims
             ? english
             : user.FindFirstValue(CmeClaimTypes.InstitutionName);
     }
+
+    private static string FirstNonBlank(params string?[] values) =>
+        values.First(v => !string.IsNullOrWhiteSpace(v))!;
 
     private static void AddIfPresent(List<Claim> claims, string type, string? value)
     {

@@ -15,7 +15,7 @@ public static class AccountEndpoints
         // Binding [FromForm] makes UseAntiforgery validate the token, and a bad token a 400.
         app.MapPost("/culture", SetCultureAsync);
         // Nothing to bind here, so ask for validation explicitly and check its outcome.
-        app.MapPost("/logout", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost("/logout", (Delegate)SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return app;
     }
 

@@ -76,15 +76,13 @@ public sealed class StaffForm
         }.Where(r => r.Held).Select(r => r.Role).ToList();
 
     public CreateProfessionalRequest ToCreateRequest(Guid institutionId) => new(
-        Trim(NameZh), TrimOrNull(NameLatin), Profession, TitleLevel, Trim(LicenceNumber), institutionId,
+        Trim(NameZh), Trim(NameLatin), Profession, TitleLevel, Trim(LicenceNumber), institutionId,
         Trim(Email), Language, Roles);
 
     public UpdateProfessionalRequest ToUpdateRequest(Guid institutionId) => new(
-        Trim(NameZh), TrimOrNull(NameLatin), Profession, TitleLevel, institutionId, Trim(Email), Language, Roles);
+        Trim(NameZh), Trim(NameLatin), Profession, TitleLevel, institutionId, Trim(Email), Language, Roles);
 
     private string Language => ProfileLanguages.All.Contains(PreferredLanguage) ? PreferredLanguage : ProfileLanguages.Chinese;
 
     private static string Trim(string? value) => value?.Trim() ?? "";
-
-    private static string? TrimOrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,0 +1,145 @@
+namespace Cme.Domain.Courses.Scenarios;
+
+/// <summary>
+/// A branching clinical case: a directed acyclic graph of nodes from one start to outcomes.
+/// Immutable; <see cref="Validate"/> lists every violation with the nodes concerned.
+/// </summary>
+public sealed record ScenarioGraph(IReadOnlyList<ScenarioNode> Nodes, decimal PassMarkPercent)
+{
+    public const int MaxNodes = 200;
+    public const int MaxTextLength = 4000;
+
+    public ScenarioNode? Start => Nodes.Count(n => n.IsStart) == 1 ? Nodes.Single(n => n.IsStart) : null;
+
+    public ScenarioNode? Find(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+
+    public IReadOnlyList<ScenarioViolation> Validate()
+    {
+        var violations = new List<ScenarioViolation>();
+        void Add(string code, string message, params string[] nodes) => violations.Add(new(code, message, nodes));
+
+        if (Nodes.Count > MaxNodes)
+            Add(ScenarioViolation.TooManyNodes, $"A scenario has at most {MaxNodes} nodes; this one has {Nodes.Count}.");
+        if (PassMarkPercent is < 0 or > 100)
+            Add(ScenarioViolation.BadPassMark, "The pass mark must be between 0 and 100 percent.");
+
+        var starts = Nodes.Where(n => n.IsStart).Select(n => n.Id).ToArray();
+        if (starts.Length == 0)
+            Add(ScenarioViolation.NoStart, "Mark exactly one node as the start; none is.");
+        else if (starts.Length > 1)
+            Add(ScenarioViolation.SeveralStarts, "Mark exactly one node as the start; several are.", starts);
+
+        foreach (var group in Nodes.GroupBy(n => n.Id).Where(g => g.Count() > 1))
+            Add(ScenarioViolation.DuplicateNodeId, $"Node id \"{group.Key}\" is used {group.Count()} times.", group.Key);
+
+        var ids = Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in Nodes)
+        {
+            if (string.IsNullOrWhiteSpace(node.Id) || string.IsNullOrWhiteSpace(node.Title) || node.Title.Length > 200
+                || node.Narrative.Length > MaxTextLength)
+                Add(ScenarioViolation.EmptyText, "Every node needs an id and a title (at most 200 characters), and a narrative of at most 4000.", node.Id);
+            switch (node.Kind)
+            {
+                case ScenarioNodeKind.Decision when node.Options.Count == 0:
+                    Add(ScenarioViolation.DecisionWithoutOptions, $"Decision \"{node.Id}\" has no options.", node.Id);
+                    break;
+                case ScenarioNodeKind.Decision:
+                    foreach (var group in node.Options.GroupBy(o => o.Id).Where(g => g.Count() > 1))
+                        Add(ScenarioViolation.DuplicateOptionId, $"Decision \"{node.Id}\" has two options with id \"{group.Key}\".", node.Id);
+                    foreach (var option in node.Options.Where(o => string.IsNullOrWhiteSpace(o.Text)))
+                        Add(ScenarioViolation.EmptyText, $"Option \"{option.Id}\" of \"{node.Id}\" has no text.", node.Id);
+                    break;
+                case ScenarioNodeKind.Outcome when node.NextNodeId is not null || node.Options.Count > 0:
+                    Add(ScenarioViolation.OutcomeLeadsOn, $"Outcome \"{node.Id}\" ends the case and cannot lead on.", node.Id);
+                    break;
+                case not ScenarioNodeKind.Outcome when node.NextNodeId is null:
+                    Add(ScenarioViolation.DeadEnd, $"\"{node.Id}\" leads nowhere: give it a next node, or make it an outcome.", node.Id);
+                    break;
+            }
+            foreach (var target in node.Targets.Where(t => !ids.Contains(t)))
+                Add(ScenarioViolation.MissingTarget, $"\"{node.Id}\" leads to \"{target}\", which does not exist.", node.Id);
+        }
+
+        if (starts.Length == 1)
+        {
+            var reachable = Reachable(starts[0]);
+            var unreachable = Nodes.Where(n => !reachable.Contains(n.Id)).Select(n => n.Id).Distinct().ToArray();
+            if (unreachable.Length > 0)
+                Add(ScenarioViolation.Unreachable, $"{unreachable.Length} node(s) cannot be reached from the start.", unreachable);
+        }
+
+        var cycle = FindCycle();
+        if (cycle is not null)
+            Add(ScenarioViolation.Cycle, $"The case goes round in a circle: {string.Join(" → ", cycle)}.", [.. cycle.Distinct()]);
+
+        return violations;
+    }
+
+    /// <summary>The best score a learner can reach on any path from the start (0 for an invalid graph).</summary>
+    public decimal MaxScore()
+    {
+        if (Start is not { } start || FindCycle() is not null)
+            return 0;
+        var best = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        return Best(start.Id, best);
+    }
+
+    /// <summary>Passed when the score reaches the pass mark, as a share of the best possible score.</summary>
+    public bool IsPass(decimal score)
+    {
+        var max = MaxScore();
+        return max <= 0 ? score >= 0 : score * 100 >= PassMarkPercent * max;
+    }
+
+    private decimal Best(string id, Dictionary<string, decimal> memo)
+    {
+        if (memo.TryGetValue(id, out var known))
+            return known;
+        var node = Find(id);
+        var value = node is null ? 0 : node.Kind switch
+        {
+            ScenarioNodeKind.Decision => node.Options.Count == 0 ? 0 : node.Options.Max(o => o.Score + Best(o.NextNodeId, memo)),
+            ScenarioNodeKind.Outcome => 0,
+            _ => node.NextNodeId is null ? 0 : Best(node.NextNodeId, memo),
+        };
+        memo[id] = value;
+        return value;
+    }
+
+    private HashSet<string> Reachable(string start)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+        var queue = new Queue<string>([start]);
+        while (queue.TryDequeue(out var id))
+            foreach (var target in Find(id)?.Targets ?? [])
+                if (seen.Add(target))
+                    queue.Enqueue(target);
+        return seen;
+    }
+
+    /// <summary>One cycle as a list of node ids (first repeated at the end), or null.</summary>
+    private List<string>? FindCycle()
+    {
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 on the stack, 2 done
+        var stack = new List<string>();
+        List<string>? Visit(string id)
+        {
+            if (state.TryGetValue(id, out var s))
+                return s == 1 ? [.. stack.Skip(stack.IndexOf(id)), id] : null;
+            if (Find(id) is not { } node)
+                return null;
+            state[id] = 1;
+            stack.Add(id);
+            foreach (var target in node.Targets)
+                if (Visit(target) is { } cycle)
+                    return cycle;
+            stack.RemoveAt(stack.Count - 1);
+            state[id] = 2;
+            return null;
+        }
+        foreach (var node in Nodes)
+            if (Visit(node.Id) is { } cycle)
+                return cycle;
+        return null;
+    }
+}
