@@ -1,0 +1,72 @@
+namespace Cme.Domain.Courses.Quizzes;
+
+public enum QuizPurpose
+{
+    /// <summary>练习: for practice only.</summary>
+    Practice,
+    /// <summary>课前测: taken before the course; kept for effectiveness reports.</summary>
+    PreTest,
+    /// <summary>课后测: taken after the course; a completion rule can require its pass mark.</summary>
+    PostTest,
+}
+
+public enum QuestionKind
+{
+    SingleChoice,
+    MultipleChoice,
+}
+
+public sealed record QuizOption(string Id, string Text, bool IsCorrect);
+
+public sealed record QuizQuestion(string Id, string Text, QuestionKind Kind, IReadOnlyList<QuizOption> Options, string Explanation);
+
+/// <summary>A quiz: single and multiple choice questions with explanations.</summary>
+public sealed record Quiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<QuizQuestion> Questions)
+{
+    public const int MaxQuestions = 100;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Questions.Count == 0)
+            problems.Add("A quiz needs at least one question.");
+        if (Questions.Count > MaxQuestions)
+            problems.Add($"A quiz has at most {MaxQuestions} questions.");
+        if (PassMarkPercent is < 0 or > 100)
+            problems.Add("The pass mark must be between 0 and 100 percent.");
+        foreach (var group in Questions.GroupBy(q => q.Id).Where(g => g.Count() > 1))
+            problems.Add($"Question id \"{group.Key}\" is used more than once.");
+        foreach (var q in Questions)
+        {
+            if (string.IsNullOrWhiteSpace(q.Text))
+                problems.Add($"Question \"{q.Id}\" has no text.");
+            if (q.Options.Count < 2)
+                problems.Add($"Question \"{q.Id}\" needs at least two options.");
+            var correct = q.Options.Count(o => o.IsCorrect);
+            if (q.Kind == QuestionKind.SingleChoice && correct != 1)
+                problems.Add($"Single-choice question \"{q.Id}\" needs exactly one correct option.");
+            if (q.Kind == QuestionKind.MultipleChoice && correct < 1)
+                problems.Add($"Multiple-choice question \"{q.Id}\" needs at least one correct option.");
+            if (q.Options.GroupBy(o => o.Id).Any(g => g.Count() > 1))
+                problems.Add($"Question \"{q.Id}\" has two options with the same id.");
+        }
+        return problems;
+    }
+
+    /// <summary>Marks the answers: a question counts when exactly its correct options were chosen.</summary>
+    public QuizResult Mark(IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
+    {
+        var marked = Questions.Select(q =>
+        {
+            var chosen = answers.TryGetValue(q.Id, out var c) ? c.ToHashSet(StringComparer.Ordinal) : [];
+            var correct = q.Options.Where(o => o.IsCorrect).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+            return new QuestionResult(q.Id, chosen.SetEquals(correct), [.. chosen], [.. correct], q.Explanation);
+        }).ToList();
+        var percent = Questions.Count == 0 ? 0 : Math.Round(100m * marked.Count(m => m.Correct) / Questions.Count, 1);
+        return new QuizResult(percent, percent >= PassMarkPercent, marked);
+    }
+}
+
+public sealed record QuestionResult(string QuestionId, bool Correct, IReadOnlyList<string> Chosen, IReadOnlyList<string> CorrectOptions, string Explanation);
+
+public sealed record QuizResult(decimal ScorePercent, bool Passed, IReadOnlyList<QuestionResult> Questions);
