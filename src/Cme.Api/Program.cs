@@ -80,6 +80,9 @@ app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapInstitutionEndpoints();
 app.MapProfessionalEndpoints();
+app.MapCourseEndpoints();
+app.MapReviewEndpoints();
+app.MapLearningEndpoints();
 
 app.Run();
 

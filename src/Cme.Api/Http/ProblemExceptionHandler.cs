@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cme.Application.Common.Exceptions;
 using Cme.Domain.Common;
+using Cme.Domain.Courses;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
         NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
         ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
+        NotAnAuthorException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
+        SubmissionRefusedException e => Validation(e.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray())),
         DomainException e => new ProblemDetails { Status = 409, Title = "The request breaks a rule.", Detail = e.Message },
+        DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = "The record was changed at the same time by another request. Reload and try again." },
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
             new ProblemDetails { Status = 409, Title = "Conflict.", Detail = "A record with the same unique value already exists." },
         _ => null,

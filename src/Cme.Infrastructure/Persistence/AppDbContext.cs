@@ -1,6 +1,8 @@
 using Cme.Application.Common.Interfaces;
 using Cme.Domain.Auditing;
 using Cme.Domain.Consortia;
+using Cme.Domain.Courses;
+using Cme.Domain.Learning;
 using Cme.Domain.Institutions;
 using Cme.Domain.Professionals;
 using Cme.Infrastructure.Identity;
@@ -20,6 +22,13 @@ public sealed class AppDbContext(
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Professional> Professionals => Set<Professional>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+    public DbSet<CourseModule> CourseModules => Set<CourseModule>();
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+    public DbSet<CourseProgress> CourseProgress => Set<CourseProgress>();
+    public DbSet<ScenarioAttempt> ScenarioAttempts => Set<ScenarioAttempt>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

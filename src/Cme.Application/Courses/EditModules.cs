@@ -1,0 +1,108 @@
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Domain.Courses;
+using Cme.Domain.Courses.Quizzes;
+using Cme.Domain.Courses.Scenarios;
+using Cme.Domain.Professionals;
+using FluentValidation;
+
+namespace Cme.Application.Courses;
+
+/// <summary>Adds a content page, a clinical scenario or a quiz at the end of a draft version.</summary>
+[AuthorizeRoles(Roles.Author)]
+public sealed record AddModule(Guid CourseId, Guid VersionId, ModuleKind Kind, string Title, string? Markdown, ScenarioGraph? Scenario, Quiz? Quiz)
+    : ICommand<ModuleCreated>;
+
+internal sealed class AddModuleValidator : AbstractValidator<AddModule>
+{
+    public AddModuleValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(CourseModule.TitleMaxLength);
+        RuleFor(x => x.Markdown).MaximumLength(CourseModule.MarkdownMaxLength);
+        RuleFor(x => x.Scenario!.Nodes.Count).LessThanOrEqualTo(ScenarioGraph.MaxNodes).When(x => x.Scenario is not null)
+            .OverridePropertyName("scenario");
+    }
+}
+
+internal sealed class AddModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<AddModule, ModuleCreated>
+{
+    public async Task<ModuleCreated> Handle(AddModule request, CancellationToken cancellationToken)
+    {
+        var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
+        var version = course.VersionOrNotFound(request.VersionId);
+        // A new module starts empty where the author gave nothing: an empty page, a scenario with no nodes, a quiz with no questions.
+        var module = version.AddModule(request.Kind, request.Title,
+            request.Kind == ModuleKind.Page ? request.Markdown ?? "" : null,
+            request.Kind == ModuleKind.Scenario ? request.Scenario ?? new ScenarioGraph([], 60) : null,
+            request.Kind == ModuleKind.Quiz ? request.Quiz ?? new Quiz(QuizPurpose.Practice, 60, []) : null);
+        db.CourseModules.Add(module);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ModuleCreated(module.Id);
+    }
+}
+
+/// <summary>Replaces a module's title and content (its kind stays).</summary>
+[AuthorizeRoles(Roles.Author)]
+public sealed record UpdateModule(Guid CourseId, Guid VersionId, Guid ModuleId, string Title, string? Markdown, ScenarioGraph? Scenario, Quiz? Quiz)
+    : ICommand<Unit>;
+
+internal sealed class UpdateModuleValidator : AbstractValidator<UpdateModule>
+{
+    public UpdateModuleValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(CourseModule.TitleMaxLength);
+        RuleFor(x => x.Markdown).MaximumLength(CourseModule.MarkdownMaxLength);
+    }
+}
+
+internal sealed class UpdateModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<UpdateModule, Unit>
+{
+    public async Task<Unit> Handle(UpdateModule request, CancellationToken cancellationToken)
+    {
+        var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
+        var version = course.VersionOrNotFound(request.VersionId);
+        var module = version.ModuleOrNotFound(request.ModuleId);
+        version.UpdateModule(module.Id, request.Title, request.Markdown ?? module.Markdown, request.Scenario ?? module.Scenario, request.Quiz ?? module.Quiz);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+[AuthorizeRoles(Roles.Author)]
+public sealed record RemoveModule(Guid CourseId, Guid VersionId, Guid ModuleId) : ICommand<Unit>;
+
+internal sealed class RemoveModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<RemoveModule, Unit>
+{
+    public async Task<Unit> Handle(RemoveModule request, CancellationToken cancellationToken)
+    {
+        var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
+        var version = course.VersionOrNotFound(request.VersionId);
+        var module = version.ModuleOrNotFound(request.ModuleId);
+        version.RemoveModule(module.Id);
+        db.CourseModules.Remove(module);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+[AuthorizeRoles(Roles.Author)]
+public sealed record MoveModule(Guid CourseId, Guid VersionId, Guid ModuleId, int Position) : ICommand<Unit>;
+
+internal sealed class MoveModuleValidator : AbstractValidator<MoveModule>
+{
+    public MoveModuleValidator() => RuleFor(x => x.Position).InclusiveBetween(0, CourseVersion.MaxModules - 1);
+}
+
+internal sealed class MoveModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<MoveModule, Unit>
+{
+    public async Task<Unit> Handle(MoveModule request, CancellationToken cancellationToken)
+    {
+        var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
+        var version = course.VersionOrNotFound(request.VersionId);
+        version.MoveModule(version.ModuleOrNotFound(request.ModuleId).Id, request.Position);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

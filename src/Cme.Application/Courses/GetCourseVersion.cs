@@ -1,0 +1,29 @@
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Domain.Courses;
+using Cme.Domain.Professionals;
+
+namespace Cme.Application.Courses;
+
+/// <summary>A version with all its content, answer keys included: for its authors and reviewers only.</summary>
+[AuthorizeRoles(Roles.Author, Roles.CmeAdmin)]
+public sealed record GetCourseVersion(Guid CourseId, Guid VersionId) : IQuery<VersionView>;
+
+internal sealed class GetCourseVersionHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetCourseVersion, VersionView>
+{
+    public async Task<VersionView> Handle(GetCourseVersion request, CancellationToken cancellationToken)
+    {
+        var course = await CourseAccess.ForAuthorOrReviewerAsync(db, user, request.CourseId, cancellationToken);
+        var version = course.VersionOrNotFound(request.VersionId);
+        var people = version.Transitions.Select(t => t.By).Concat(version.ReviewComments.Select(c => c.By)).Distinct().ToList();
+        var names = await People.NamesAsync(db, people, cancellationToken);
+        return new VersionView(
+            version.Id, course.Id, version.Number, version.Status, version.IsEditable, version.Disclosure,
+            version.Accreditation is { } a ? new AccreditationView(a.CreditClass, a.CreditValue, a.ProjectLevel, a.AccreditationNumber, a.AccreditedAt) : null,
+            [.. version.Modules.Select(m => new ModuleView(m.Id, m.Position, m.Kind, m.Title, m.Markdown, m.Scenario, m.Quiz, m.Problems()))],
+            [.. version.ReviewComments.Select(c => new ReviewCommentView(c.ModuleId, c.Text, c.At, names[c.By].NameZh))],
+            [.. version.Transitions.Select(t => new TransitionView(t.From, t.To, t.At, names[t.By].NameZh, t.Note))],
+            version.IsEditable ? version.SubmissionProblems() : new Dictionary<string, IReadOnlyList<string>>());
+    }
+}

@@ -1,0 +1,48 @@
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Domain.Courses.Scenarios;
+using Cme.Domain.Professionals;
+
+namespace Cme.Application.Courses.Scenarios;
+
+public sealed record ScenarioValidation(IReadOnlyList<ScenarioViolation> Violations, decimal MaxScore, decimal PassMarkPercent);
+
+/// <summary>Everything wrong with the scenario now, with node ids, and the best score it allows.</summary>
+[AuthorizeRoles(Roles.Author, Roles.CmeAdmin)]
+public sealed record ValidateScenario(Guid CourseId, Guid VersionId, Guid ModuleId) : IQuery<ScenarioValidation>;
+
+internal sealed class ValidateScenarioHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ValidateScenario, ScenarioValidation>
+{
+    public async Task<ScenarioValidation> Handle(ValidateScenario request, CancellationToken cancellationToken)
+    {
+        var (_, _, graph) = await ScenarioModule.ReadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
+        return new ScenarioValidation(graph.Validate(), graph.MaxScore(), graph.PassMarkPercent);
+    }
+}
+
+/// <summary>The scenario drawn as SVG, for the editor and the review page.</summary>
+[AuthorizeRoles(Roles.Author, Roles.CmeAdmin)]
+public sealed record DrawScenario(Guid CourseId, Guid VersionId, Guid ModuleId) : IQuery<string>;
+
+internal sealed class DrawScenarioHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<DrawScenario, string>
+{
+    public async Task<string> Handle(DrawScenario request, CancellationToken cancellationToken)
+    {
+        var (_, _, graph) = await ScenarioModule.ReadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
+        return ScenarioDrawing.Svg(graph);
+    }
+}
+
+/// <summary>The scenario as a file authors can keep and edit (see docs/scenario-format.md).</summary>
+[AuthorizeRoles(Roles.Author, Roles.CmeAdmin)]
+public sealed record ExportScenario(Guid CourseId, Guid VersionId, Guid ModuleId) : IQuery<ScenarioFile>;
+
+internal sealed class ExportScenarioHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ExportScenario, ScenarioFile>
+{
+    public async Task<ScenarioFile> Handle(ExportScenario request, CancellationToken cancellationToken)
+    {
+        var (_, module, graph) = await ScenarioModule.ReadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
+        return ScenarioFile.From(module.Title, graph);
+    }
+}
