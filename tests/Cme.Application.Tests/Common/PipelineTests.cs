@@ -58,3 +58,18 @@ public sealed class PipelineTests(ApplicationFixture app) : IClassFixture<Applic
         (await Should.ThrowAsync<PostgresException>(() => delete.ExecuteNonQueryAsync())).MessageText.ShouldContain("append-only");
     }
 }
+
+public sealed class PublishedContentTests(ApplicationFixture app) : IClassFixture<ApplicationFixture>
+{
+    [Fact]
+    public async Task PublishedModules_CannotBeChangedEvenBySqlInTheDatabase()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+
+        var update = new NpgsqlCommand(
+            "UPDATE course_modules SET title = 'changed' WHERE version_id IN (SELECT id FROM course_versions WHERE status = 'Published')", connection);
+
+        (await Should.ThrowAsync<PostgresException>(() => update.ExecuteNonQueryAsync())).MessageText.ShouldContain("cannot change");
+    }
+}
