@@ -24,6 +24,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live");
 app.MapAccountEndpoints();
+app.MapCourseFileEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -25,6 +25,38 @@ public abstract class ApiClientBase(HttpClient http)
     protected Task<ApiResult> PutAsync(string uri, object body, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Put, uri) { Content = Json(body) }, cancellationToken);
 
+    /// <summary>A post whose answer has no body (204); <paramref name="body"/> may be null for a bare command.</summary>
+    protected Task<ApiResult> PostAsync(string uri, object? body, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, uri) { Content = body is null ? null : Json(body) }, cancellationToken);
+
+    protected Task<ApiResult> DeleteAsync(string uri, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, uri), cancellationToken);
+
+    /// <summary>An answer read as text, such as a generated SVG drawing.</summary>
+    protected async Task<ApiResult<string>> GetTextAsync(string uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await Http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? ApiResult<string>.Success(await response.Content.ReadAsStringAsync(cancellationToken))
+            : ApiResult<string>.Failure(await FailureAsync(response, cancellationToken));
+    }
+
+    /// <summary>A file (an image, an export) with its content type and suggested name; small enough to buffer.</summary>
+    protected async Task<ApiResult<ApiFile>> GetFileAsync(string uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await Http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            return ApiResult<ApiFile>.Failure(await FailureAsync(response, cancellationToken));
+        var headers = response.Content.Headers;
+        var fileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"');
+        return ApiResult<ApiFile>.Success(new ApiFile(
+            await response.Content.ReadAsByteArrayAsync(cancellationToken),
+            headers.ContentType?.ToString() ?? "application/octet-stream",
+            fileName));
+    }
+
     protected async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
         where T : class
     {
@@ -61,7 +93,7 @@ public abstract class ApiClientBase(HttpClient http)
         return pairs.Length == 0 ? path : $"{path}?{string.Join('&', pairs)}";
     }
 
-    private static JsonContent Json(object body) => JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+    protected static JsonContent Json(object body) => JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
 
     private async Task<ApiProblem> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

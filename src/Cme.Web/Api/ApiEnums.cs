@@ -50,3 +50,78 @@ public static class ProfileLanguages
 
     public static IReadOnlyList<string> All { get; } = [Chinese, English];
 }
+
+public enum CourseVersionStatus
+{
+    Draft,
+    Submitted,
+    ChangesRequested,
+    Accredited,
+    Published,
+    Retired,
+}
+
+public enum ModuleKind
+{
+    Page,
+    Scenario,
+    Quiz,
+}
+
+/// <summary>项目级别.</summary>
+public enum ProjectLevel
+{
+    National,
+    Provincial,
+    Municipal,
+    Consortium,
+}
+
+public enum ScenarioNodeKind
+{
+    Presentation,
+    History,
+    Examination,
+    Investigation,
+    Decision,
+    Outcome,
+}
+
+public enum QuizPurpose
+{
+    PreTest,
+    PostTest,
+    Practice,
+}
+
+public enum QuestionKind
+{
+    SingleChoice,
+    MultipleChoice,
+}
+
+public enum AttemptStatus
+{
+    InProgress,
+    Completed,
+}
+
+/// <summary>Credit classes as the API sends them: Chinese CME classes I and II.</summary>
+public static class CreditClasses
+{
+    public const string ClassI = "I";
+    public const string ClassII = "II";
+
+    public static IReadOnlyList<string> All { get; } = [ClassI, ClassII];
+}
+
+/// <summary>Specialty codes as the API knows them, for filters that anyone may use.</summary>
+public static class SpecialtyCodes
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        "general-practice", "endocrinology", "cardiology", "respiratory", "gastroenterology", "neurology",
+        "geriatrics", "paediatrics", "emergency", "mental-health", "obstetrics-gynaecology", "infectious-diseases",
+        "nursing", "pharmacy", "public-health",
+    ];
+}

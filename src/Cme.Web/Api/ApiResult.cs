@@ -48,3 +48,6 @@ public sealed class ApiAccessException(int status) : Exception($"The API answere
 {
     public int Status { get; } = status;
 }
+
+/// <summary>A file the API sent: its bytes, content type and, when it named one, file name.</summary>
+public sealed record ApiFile(byte[] Content, string ContentType, string? FileName);
