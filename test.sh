@@ -98,13 +98,16 @@ if ! node_ok "$NODE"; then
 fi
 
 DCLINT_JS="$TOOLS_DIR/node_modules/dclint/bin/dclint.cjs"
-dclint_version() { "$NODE" -p "require('$TOOLS_DIR/node_modules/dclint/package.json').version" 2>/dev/null || true; }
-if [[ ! -f "$DCLINT_JS" || "$(dclint_version)" != "$DCLINT_VERSION" ]]; then
-  say "installing dclint $DCLINT_VERSION into .tools/"
+# ical.js is the iCalendar parser the calendar tests read the feeds with.
+ICALJS_VERSION=2.2.1
+package_version() { "$NODE" -p "require('$TOOLS_DIR/node_modules/$1/package.json').version" 2>/dev/null || true; }
+if [[ ! -f "$DCLINT_JS" || "$(package_version dclint)" != "$DCLINT_VERSION" || "$(package_version ical.js)" != "$ICALJS_VERSION" ]]; then
+  say "installing dclint $DCLINT_VERSION and ical.js $ICALJS_VERSION into .tools/"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-save --no-audit --no-fund --loglevel=error \
-    "dclint@$DCLINT_VERSION" || die "npm install dclint@$DCLINT_VERSION failed"
+    "dclint@$DCLINT_VERSION" "ical.js@$ICALJS_VERSION" || die "npm install dclint and ical.js failed"
 fi
+export CME_NODE="$NODE" CME_NODE_MODULES="$TOOLS_DIR/node_modules"
 say "checking docker-compose.yml with dclint $DCLINT_VERSION (node $("$NODE" --version))"
 if ! "$NODE" "$DCLINT_JS" --color=false docker-compose.yml; then
   die "dclint found errors in docker-compose.yml"

@@ -83,6 +83,9 @@ app.MapProfessionalEndpoints();
 app.MapCourseEndpoints();
 app.MapReviewEndpoints();
 app.MapLearningEndpoints();
+app.MapOfferingEndpoints();
+app.MapTrainerEndpoints();
+app.MapCalendarEndpoints();
 
 app.Run();
 

@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IAuditContext, AuditContext>();
+        services.AddScoped<IOfferingLock, TransactionLocks>();
+        services.AddSingleton<ISchedulingSettings>(new SchedulingSettings(configuration));
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton(sp => new MigrationRunner(

@@ -43,6 +43,16 @@ public sealed class ApplicationFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
     }
 
+    /// <summary>Sends a request as a professional without looking up an account (for many learners at once).</summary>
+    public async Task<T> SendAsProfessional<T>(Guid professionalId, Guid institutionId, IRequest<T> request, params string[] roles)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var user = scope.ServiceProvider.GetRequiredService<TestUser>();
+        (user.UserId, user.UserName, user.ProfessionalId, user.InstitutionId) = (Guid.NewGuid(), $"{professionalId}@test", professionalId, institutionId);
+        user.RoleList.AddRange(roles.Length == 0 ? [Domain.Professionals.Roles.Learner] : roles);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+    }
+
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = _services.CreateAsyncScope();

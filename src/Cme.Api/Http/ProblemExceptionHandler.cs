@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cme.Application.Common.Exceptions;
+using Cme.Application.Trainers;
 using Cme.Domain.Common;
 using Cme.Domain.Courses;
 using Microsoft.AspNetCore.Diagnostics;
@@ -48,6 +49,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
         NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
         ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
+        AssignmentRefusedException e => new ProblemDetails
+        {
+            Status = 409, Title = "The trainer cannot take this session.", Detail = e.Message,
+            Extensions = { ["problems"] = e.Problems },
+        },
         NotAnAuthorException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
         SubmissionRefusedException e => Validation(e.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray())),
         DomainException e => new ProblemDetails { Status = 409, Title = "The request breaks a rule.", Detail = e.Message },

@@ -1,8 +1,11 @@
 using Cme.Application.Common.Interfaces;
 using Cme.Domain.Auditing;
+using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Learning;
+using Cme.Domain.Offerings;
+using Cme.Domain.Trainers;
 using Cme.Domain.Institutions;
 using Cme.Domain.Professionals;
 using Cme.Infrastructure.Identity;
@@ -29,6 +32,13 @@ public sealed class AppDbContext(
     public DbSet<CourseProgress> CourseProgress => Set<CourseProgress>();
     public DbSet<ScenarioAttempt> ScenarioAttempts => Set<ScenarioAttempt>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<Offering> Offerings => Set<Offering>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionTrainer> SessionTrainers => Set<SessionTrainer>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<TrainerProfile> Trainers => Set<TrainerProfile>();
+    public DbSet<TrainerCandidate> TrainerCandidates => Set<TrainerCandidate>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,5 +29,5 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
 
     /// <summary>JSON field names are camelCase: "Roles[0]" becomes "roles[0]", "Address.City" "address.city".</summary>
     internal static string FieldName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+        string.Join('.', propertyName.TrimStart('.').Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 }

@@ -1,7 +1,10 @@
 using Cme.Domain.Auditing;
+using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Learning;
+using Cme.Domain.Offerings;
+using Cme.Domain.Trainers;
 using Cme.Domain.Institutions;
 using Cme.Domain.Professionals;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +24,13 @@ public interface IAppDbContext
     DbSet<CourseProgress> CourseProgress { get; }
     DbSet<ScenarioAttempt> ScenarioAttempts { get; }
     DbSet<QuizAttempt> QuizAttempts { get; }
+    DbSet<Offering> Offerings { get; }
+    DbSet<Session> Sessions { get; }
+    DbSet<SessionTrainer> SessionTrainers { get; }
+    DbSet<Enrolment> Enrolments { get; }
+    DbSet<TrainerProfile> Trainers { get; }
+    DbSet<TrainerCandidate> TrainerCandidates { get; }
+    DbSet<CalendarFeed> CalendarFeeds { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -11,3 +11,16 @@ public interface IAuditContext
 {
     string? Action { get; set; }
 }
+
+/// <summary>Serialises enrolment changes of one offering: held until the transaction ends.</summary>
+public interface IOfferingLock
+{
+    Task LockAsync(Guid offeringId, CancellationToken cancellationToken);
+}
+
+/// <summary>Scheduling settings from configuration.</summary>
+public interface ISchedulingSettings
+{
+    /// <summary>Time a trainer needs between sessions at different institutions.</summary>
+    TimeSpan TravelBuffer { get; }
+}

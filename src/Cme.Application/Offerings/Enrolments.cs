@@ -1,0 +1,135 @@
+using Cme.Application.Common.Exceptions;
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Application.Courses;
+using Cme.Application.Professionals;
+using Cme.Domain.Offerings;
+using Cme.Domain.Professionals;
+using Cme.Domain.Trainers;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cme.Application.Offerings;
+
+/// <summary>The learner enrols; when the offering is full they join the waitlist (if it has one).</summary>
+[Authenticated]
+public sealed record Enrol(Guid OfferingId) : ICommand<MyEnrolment>;
+
+internal sealed class EnrolHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<Enrol, MyEnrolment>
+{
+    public Task<MyEnrolment> Handle(Enrol request, CancellationToken cancellationToken) =>
+        Seats.EnrolAsync(db, locks, request.OfferingId, user.ProfessionalId(), user.ProfessionalId(), clock.GetUtcNow(), checkWindowAndAudience: true, cancellationToken);
+}
+
+/// <summary>An administrator enrols someone on their behalf (outside the window if need be, but never over capacity).</summary>
+[AuthorizeRoles(Roles.CmeAdmin, Roles.InstitutionAdmin)]
+public sealed record EnrolOnBehalf(Guid OfferingId, Guid ProfessionalId) : ICommand<MyEnrolment>;
+
+internal sealed class EnrolOnBehalfHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<EnrolOnBehalf, MyEnrolment>
+{
+    public async Task<MyEnrolment> Handle(EnrolOnBehalf request, CancellationToken cancellationToken)
+    {
+        if (!await StaffAccess.Visible(db.Professionals, user).AnyAsync(p => p.Id == request.ProfessionalId, cancellationToken))
+            throw new NotFoundException("Professional", request.ProfessionalId);
+        return await Seats.EnrolAsync(db, locks, request.OfferingId, request.ProfessionalId, user.ProfessionalId(), clock.GetUtcNow(),
+            checkWindowAndAudience: false, cancellationToken);
+    }
+}
+
+/// <summary>Gives up a seat or a waitlist place; a freed seat goes to the first person waiting, in the same transaction.</summary>
+[Authenticated]
+public sealed record CancelEnrolment(Guid EnrolmentId, string? Reason) : ICommand<Unit>;
+
+internal sealed class CancelEnrolmentValidator : AbstractValidator<CancelEnrolment>
+{
+    public CancelEnrolmentValidator() => RuleFor(x => x.Reason).MaximumLength(500);
+}
+
+internal sealed class CancelEnrolmentHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<CancelEnrolment, Unit>
+{
+    public async Task<Unit> Handle(CancelEnrolment request, CancellationToken cancellationToken)
+    {
+        var offeringId = await db.Enrolments.Where(e => e.Id == request.EnrolmentId).Select(e => (Guid?)e.OfferingId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Enrolment", request.EnrolmentId);
+        await locks.LockAsync(offeringId, cancellationToken);
+        var enrolment = await db.Enrolments.SingleAsync(e => e.Id == request.EnrolmentId, cancellationToken);
+        if (enrolment.LearnerId != user.ProfessionalId && !user.IsInRole(Roles.CmeAdmin))
+            throw new NotFoundException("Enrolment", request.EnrolmentId);
+        var freesSeat = enrolment.Status == EnrolmentStatus.Enrolled;
+        var now = clock.GetUtcNow();
+        enrolment.Cancel(user.ProfessionalId(), now, request.Reason);
+        if (freesSeat)
+        {
+            var first = await db.Enrolments.Where(e => e.OfferingId == offeringId && e.Status == EnrolmentStatus.Waitlisted)
+                .OrderBy(e => e.Arrival).FirstOrDefaultAsync(cancellationToken);
+            first?.Promote(user.ProfessionalId(), now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>
+/// Records that a learner completed the offering. Completing a train-the-trainer offering makes them
+/// a candidate for the trainer pool.
+/// </summary>
+[AuthorizeRoles(Roles.CmeAdmin)]
+public sealed record CompleteEnrolment(Guid EnrolmentId, string? Note) : ICommand<Unit>;
+
+internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CompleteEnrolment, Unit>
+{
+    public async Task<Unit> Handle(CompleteEnrolment request, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == request.EnrolmentId, cancellationToken)
+            ?? throw new NotFoundException("Enrolment", request.EnrolmentId);
+        var now = clock.GetUtcNow();
+        enrolment.Complete(user.ProfessionalId(), now, request.Note);
+        var offering = await db.Offerings.AsNoTracking().SingleAsync(o => o.Id == enrolment.OfferingId, cancellationToken);
+        if (offering.QualifiesTrainers
+            && !await db.Trainers.AnyAsync(t => t.ProfessionalId == enrolment.LearnerId, cancellationToken)
+            && !await db.TrainerCandidates.AnyAsync(c => c.ProfessionalId == enrolment.LearnerId && c.OfferingId == offering.Id, cancellationToken))
+            db.TrainerCandidates.Add(new TrainerCandidate(enrolment.LearnerId, offering.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class Seats
+{
+    public static async Task<MyEnrolment> EnrolAsync(
+        IAppDbContext db, IOfferingLock locks, Guid offeringId, Guid learnerId, Guid by, DateTimeOffset now, bool checkWindowAndAudience, CancellationToken ct)
+    {
+        // Everyone enrolling in this offering queues here, so seats are counted one at a time.
+        await locks.LockAsync(offeringId, ct);
+        var offering = await db.Offerings.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offeringId, ct)
+            ?? throw new NotFoundException("Offering", offeringId);
+        if (checkWindowAndAudience)
+        {
+            if (!offering.IsEnrolmentOpen(now))
+                throw new ConflictException(now < offering.EnrolmentOpensAt
+                    ? $"Enrolment opens on {offering.EnrolmentOpensAt:yyyy-MM-dd HH:mm} UTC."
+                    : "Enrolment for this offering has closed.");
+            var learner = await (from p in db.Professionals
+                                 join i in db.Institutions on p.InstitutionId equals i.Id
+                                 where p.Id == learnerId
+                                 select new { p.InstitutionId, i.Region, p.Profession }).SingleAsync(ct);
+            if (!offering.Audience.Admits(learner.InstitutionId, learner.Region, learner.Profession))
+                throw new ForbiddenException("This offering is for another audience (institution, region or profession).");
+        }
+        if (await db.Enrolments.AnyAsync(e => e.OfferingId == offeringId && e.LearnerId == learnerId && e.Status != EnrolmentStatus.Cancelled, ct))
+            throw new ConflictException("Already enrolled in this offering (or on its waitlist).");
+        var taken = await db.Enrolments.CountAsync(e => e.OfferingId == offeringId
+            && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), ct);
+        var seatFree = taken < offering.Capacity;
+        if (!seatFree && !offering.WaitlistEnabled)
+            throw new ConflictException("The offering is full and has no waitlist.");
+        var enrolment = new Enrolment(offeringId, learnerId, seatFree, by, now, by == learnerId ? null : "Enrolled by an administrator");
+        db.Enrolments.Add(enrolment);
+        await db.SaveChangesAsync(ct);
+        return new MyEnrolment(enrolment.Id, enrolment.Status, seatFree ? null : await PositionAsync(db, enrolment, ct));
+    }
+
+    public static async Task<int> PositionAsync(IAppDbContext db, Enrolment enrolment, CancellationToken ct) =>
+        1 + await db.Enrolments.CountAsync(e => e.OfferingId == enrolment.OfferingId && e.Status == EnrolmentStatus.Waitlisted && e.Arrival < enrolment.Arrival, ct);
+}

@@ -1,0 +1,85 @@
+using Cme.Application.Common.Exceptions;
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Application.Courses;
+using Cme.Domain.Courses;
+using Cme.Domain.Offerings;
+using Cme.Domain.Professionals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cme.Application.Offerings;
+
+/// <summary>A new run of a published course.</summary>
+[AuthorizeRoles(Roles.CmeAdmin)]
+public sealed record CreateOffering(Guid CourseId, OfferingInput Offering) : ICommand<OfferingCreated>;
+
+internal sealed class OfferingInputValidator : AbstractValidator<OfferingInput>
+{
+    public OfferingInputValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(Offering.TitleMaxLength);
+        RuleFor(x => x.Modality).IsInEnum();
+        RuleFor(x => x.HostInstitutionId).NotEmpty();
+        RuleFor(x => x.Capacity).InclusiveBetween(1, 10_000);
+        RuleFor(x => x.EnrolmentClosesAt).GreaterThan(x => x.EnrolmentOpensAt).WithMessage("Enrolment must close after it opens.");
+        RuleFor(x => x.MinAttendancePercent).InclusiveBetween(0, 100);
+        RuleFor(x => x.PostTestPassPercent).InclusiveBetween(0, 100);
+        RuleForEach(x => x.AudienceRegions).NotEmpty().MaximumLength(100);
+        RuleForEach(x => x.AudienceProfessions).IsInEnum();
+    }
+}
+
+internal sealed class CreateOfferingValidator : AbstractValidator<CreateOffering>
+{
+    public CreateOfferingValidator() => RuleFor(x => x.Offering).NotNull().SetValidator(new OfferingInputValidator()).OverridePropertyName("");
+}
+
+internal sealed class CreateOfferingHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateOffering, OfferingCreated>
+{
+    public async Task<OfferingCreated> Handle(CreateOffering request, CancellationToken cancellationToken)
+    {
+        var version = await db.CourseVersions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.CourseId == request.CourseId && v.Status == CourseVersionStatus.Published, cancellationToken)
+            ?? throw new RequestValidationException("courseId", "Only a published course can be offered.");
+        await OfferingChecks.InstitutionsExistAsync(db, request.Offering, cancellationToken);
+        var offering = new Offering(request.CourseId, version.Id, request.Offering.ToDetails(), user.ProfessionalId(), clock.GetUtcNow());
+        db.Offerings.Add(offering);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OfferingCreated(offering.Id);
+    }
+}
+
+[AuthorizeRoles(Roles.CmeAdmin)]
+public sealed record UpdateOffering(Guid Id, OfferingInput Offering) : ICommand<Unit>;
+
+internal sealed class UpdateOfferingValidator : AbstractValidator<UpdateOffering>
+{
+    public UpdateOfferingValidator() => RuleFor(x => x.Offering).NotNull().SetValidator(new OfferingInputValidator()).OverridePropertyName("");
+}
+
+internal sealed class UpdateOfferingHandler(IAppDbContext db) : IRequestHandler<UpdateOffering, Unit>
+{
+    public async Task<Unit> Handle(UpdateOffering request, CancellationToken cancellationToken)
+    {
+        var offering = await db.Offerings.FindAsync([request.Id], cancellationToken) ?? throw new NotFoundException("Offering", request.Id);
+        await OfferingChecks.InstitutionsExistAsync(db, request.Offering, cancellationToken);
+        var enrolled = await db.Enrolments.CountAsync(e => e.OfferingId == offering.Id && e.Status == EnrolmentStatus.Enrolled, cancellationToken);
+        if (request.Offering.Capacity < enrolled)
+            throw new RequestValidationException("capacity", $"{enrolled} people are already enrolled; capacity cannot be lower.");
+        offering.Change(request.Offering.ToDetails());
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class OfferingChecks
+{
+    public static async Task InstitutionsExistAsync(IAppDbContext db, OfferingInput input, CancellationToken ct)
+    {
+        var ids = (input.AudienceInstitutionIds ?? []).Append(input.HostInstitutionId).Distinct().ToList();
+        if (await db.Institutions.CountAsync(i => ids.Contains(i.Id), ct) != ids.Count)
+            throw new RequestValidationException("hostInstitutionId", "Every institution named must exist.");
+    }
+}

@@ -1,0 +1,24 @@
+using Cme.Domain.Trainers;
+
+namespace Cme.Application.Trainers;
+
+public sealed record TrainerInput(IReadOnlyList<string> Specialties, QualificationLevel Level, DateOnly QualifiedUntil, int MaxSessionsPerMonth,
+    IReadOnlyList<UnavailablePeriod>? Unavailable)
+{
+    public TrainerDetails ToDetails() => new(Specialties ?? [], Level, QualifiedUntil, MaxSessionsPerMonth, Unavailable ?? []);
+}
+
+public sealed record TrainerCreated(Guid Id);
+
+/// <summary>A trainer with their load: sessions per month of the year asked for (index 0 = January).</summary>
+public sealed record TrainerView(
+    Guid Id, Guid ProfessionalId, string NameZh, string NameLatin, Guid HomeInstitutionId, string HomeInstitutionName, string Region,
+    IReadOnlyList<string> Specialties, QualificationLevel Level, DateOnly QualifiedUntil, int MaxSessionsPerMonth,
+    IReadOnlyList<UnavailablePeriod> Unavailable, bool IsActive, IReadOnlyList<int> SessionsByMonth);
+
+public sealed record TrainerSuggestion(
+    Guid TrainerId, string NameZh, string NameLatin, string HomeInstitutionName, bool SpecialtyMatch, bool SameRegion, int SessionsThatMonth,
+    int MaxSessionsPerMonth, bool Eligible, IReadOnlyList<AssignmentProblem> Problems);
+
+public sealed record CandidateView(Guid Id, Guid ProfessionalId, string NameZh, string NameLatin, string InstitutionName, Guid OfferingId,
+    string OfferingTitle, CandidateStatus Status, DateTimeOffset CreatedAt);
