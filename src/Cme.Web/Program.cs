@@ -25,6 +25,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/health/live");
 app.MapAccountEndpoints();
 app.MapCourseFileEndpoints();
+app.MapCalendarFileEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -1,5 +1,7 @@
 using Cme.Application.Common.Interfaces;
 using Cme.Domain.Consortia;
+using Cme.Domain.Courses;
+using Cme.Domain.Offerings;
 using Cme.Domain.Institutions;
 using Cme.Domain.Professionals;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +28,10 @@ public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, I
                 logger.LogInformation("Demo courses already present");
             else
                 await SeedCoursesAsync(cancellationToken);
+            if (await db.Offerings.AnyAsync(cancellationToken))
+                logger.LogInformation("Demo offerings already present");
+            else
+                await SeedOfferingsAsync(cancellationToken);
         }
         finally
         {
@@ -58,6 +64,47 @@ public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, I
         }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded two published demo scenario courses");
+    }
+
+    private async Task SeedOfferingsAsync(CancellationToken cancellationToken)
+    {
+        var people = await db.Professionals.Where(p => p.Email == "author@demo.cme" || p.Email == "trainer@demo.cme" || p.Email == "cmeadmin@demo.cme"
+                || p.Email == "gp@demo.cme")
+            .ToDictionaryAsync(p => p.Email, p => (p.Id, p.InstitutionId), cancellationToken);
+        var courses = await db.CourseVersions.Where(v => v.Status == CourseVersionStatus.Published)
+            .Join(db.Courses, v => v.CourseId, c => c.Id, (v, c) => new { c.Code, CourseId = c.Id, VersionId = v.Id })
+            .ToDictionaryAsync(x => x.Code, cancellationToken);
+        if (people.Count < 4 || !courses.ContainsKey(DemoCourses.ChestPainCode) || !courses.ContainsKey(DemoCourses.HypoglycaemiaCode))
+            return;
+        var wch = await db.Institutions.Where(i => i.Code == "WCH").Select(i => i.Id).SingleAsync(cancellationToken);
+        var fangcao = await db.Institutions.Where(i => i.Code == "CHSC-FC").Select(i => i.Id).SingleAsync(cancellationToken);
+        var office = people["cmeadmin@demo.cme"].Id;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var cardiologist = DemoOfferings.Cardiologist(people["trainer@demo.cme"].Id, people["trainer@demo.cme"].InstitutionId);
+        var endocrinologist = DemoOfferings.Endocrinologist(people["author@demo.cme"].Id, people["author@demo.cme"].InstitutionId);
+        db.Trainers.AddRange(cardiologist, endocrinologist);
+        var chestPain = courses[DemoCourses.ChestPainCode];
+        var hypo = courses[DemoCourses.HypoglycaemiaCode];
+        var chestPainClass = DemoOfferings.ChestPainClass(chestPain.CourseId, chestPain.VersionId, wch, office, now);
+        var round = DemoOfferings.HypoglycaemiaRound(hypo.CourseId, hypo.VersionId, wch, office, now);
+        db.Offerings.AddRange(chestPainClass, round);
+        var sessions = new[]
+        {
+            (new Session(chestPainClass.Id, DemoOfferings.At(now, 7, 14, 120, "胸痛的识别与心电图判读", SessionType.Lecture, wch, "华西医院 第八教学楼 201", null)), cardiologist),
+            (new Session(chestPainClass.Id, DemoOfferings.At(now, 14, 14, 90, "病例讨论：基层胸痛转诊", SessionType.CaseDiscussion, fangcao, "芳草社区卫生服务中心 三楼会议室", null)), cardiologist),
+            (new Session(round.Id, DemoOfferings.At(now, 9, 15, 90, "远程教学查房：老年糖尿病低血糖", SessionType.RemoteTeachingRound, wch, null, "https://meeting.example.org/cme/hypo-round")), endocrinologist),
+        };
+        foreach (var (session, trainer) in sessions)
+        {
+            db.Sessions.Add(session);
+            db.SessionTrainers.Add(session.Assign(trainer.Id, office, now));
+        }
+        db.Enrolments.Add(new Enrolment(chestPainClass.Id, people["gp@demo.cme"].Id, seatFree: true, people["gp@demo.cme"].Id, now, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Seeded the demo trainer pool and two offerings");
     }
 
     private async Task SeedConsortiumAsync(string password, CancellationToken cancellationToken)

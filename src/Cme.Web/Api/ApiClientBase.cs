@@ -14,6 +14,10 @@ public abstract class ApiClientBase(HttpClient http)
     /// </summary>
     protected virtual bool ThrowsOnAccessFailure => true;
 
+    /// <summary>Whether this status is thrown as an <see cref="ApiAccessException"/> rather than returned.</summary>
+    protected virtual bool Throws(HttpStatusCode status) =>
+        ThrowsOnAccessFailure && status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
     protected Task<ApiResult<T>> GetAsync<T>(string uri, CancellationToken cancellationToken)
         where T : class =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
@@ -97,7 +101,7 @@ public abstract class ApiClientBase(HttpClient http)
 
     private async Task<ApiProblem> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (ThrowsOnAccessFailure && response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        if (Throws(response.StatusCode))
             throw new ApiAccessException((int)response.StatusCode);
         return await ApiProblem.ReadAsync(response, cancellationToken);
     }

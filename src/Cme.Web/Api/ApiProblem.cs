@@ -10,12 +10,13 @@ public sealed class ApiProblem
         new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
 
     public ApiProblem(int status, string? title = null, string? detail = null,
-        IReadOnlyDictionary<string, string[]>? errors = null)
+        IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyList<NamedProblem>? problems = null)
     {
         Status = status;
         Title = title;
         Detail = detail;
         Errors = errors ?? NoErrors;
+        Problems = problems ?? [];
     }
 
     public int Status { get; }
@@ -28,6 +29,9 @@ public sealed class ApiProblem
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
     public bool HasFieldErrors => Errors.Count > 0;
+
+    /// <summary>Every failed check the API named (the <c>problems</c> extension), such as a refused trainer assignment.</summary>
+    public IReadOnlyList<NamedProblem> Problems { get; }
 
     public IReadOnlyList<string> For(string field) =>
         Errors.TryGetValue(field, out var messages) ? messages : [];
@@ -58,7 +62,7 @@ public sealed class ApiProblem
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 return new ApiProblem(status);
-            return new ApiProblem(status, ReadString(root, "title"), ReadString(root, "detail"), ReadErrors(root));
+            return new ApiProblem(status, ReadString(root, "title"), ReadString(root, "detail"), ReadErrors(root), ReadProblems(root));
         }
         catch (JsonException)
         {
@@ -68,6 +72,16 @@ public sealed class ApiProblem
 
     private static string? ReadString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static List<NamedProblem> ReadProblems(JsonElement root)
+    {
+        if (!root.TryGetProperty("problems", out var element) || element.ValueKind != JsonValueKind.Array)
+            return [];
+        return element.EnumerateArray()
+            .Where(p => p.ValueKind == JsonValueKind.Object)
+            .Select(p => new NamedProblem(ReadString(p, "check") ?? "", ReadString(p, "message") ?? ""))
+            .ToList();
+    }
 
     private static Dictionary<string, string[]> ReadErrors(JsonElement root)
     {
@@ -91,3 +105,6 @@ public sealed class ApiProblem
         return errors;
     }
 }
+
+/// <summary>One failed check, by its code (<c>specialty</c>, <c>overlap</c>…) and the API's explanation.</summary>
+public sealed record NamedProblem(string Check, string Message);

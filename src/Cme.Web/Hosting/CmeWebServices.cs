@@ -74,6 +74,18 @@ public static class CmeWebServices
         services.AddHttpClient<LearningApiClient>(ConfigureApi)
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<OfferingsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<EnrolmentApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<ScheduleApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<TrainersApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
 
         return builder;
     }

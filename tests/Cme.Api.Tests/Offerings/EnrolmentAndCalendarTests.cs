@@ -102,4 +102,17 @@ public sealed class EnrolmentAndCalendarTests(CmeApiFactory api) : IClassFixture
         var relogged = await api.SignedInClientAsync(Demo.Gp);
         (await relogged.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldContain("Trainer");
     }
+
+    [Fact]
+    public async Task DemoConsortium_HasATrainerPoolAndTheGpsScheduleShowsTheChestPainClass()
+    {
+        var gp = await api.SignedInClientAsync(Demo.Gp);
+        var trainer = await api.SignedInClientAsync(Demo.Trainer);
+
+        var schedule = await gp.GetFromJsonAsync<JsonElement>("/api/v1/me/schedule");
+        var teaching = await trainer.GetFromJsonAsync<JsonElement>("/api/v1/me/schedule");
+
+        schedule.EnumerateArray().Select(s => s.GetProperty("title").GetString()).ShouldContain("胸痛的识别与心电图判读");
+        teaching.EnumerateArray().Where(s => s.GetProperty("role").GetString() == "Trainer").Count().ShouldBe(2);
+    }
 }

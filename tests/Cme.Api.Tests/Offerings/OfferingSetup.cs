@@ -53,11 +53,25 @@ internal sealed class OfferingSetup
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public async Task<Guid> TrainerAsync(string email, string[] specialties, DateOnly qualifiedUntil, int maxPerMonth = 4, object[]? unavailable = null)
+    /// <summary>A new specialist at an institution, not yet in the trainer pool.</summary>
+    public async Task<Guid> NewProfessionalAsync(string institutionCode = "WCH")
+    {
+        var unique = Guid.NewGuid().ToString("N")[..10];
+        var response = await Admin.PostAsJsonAsync("/api/v1/professionals", new
+        {
+            nameZh = "测试专家", nameLatin = "Ceshi Zhuanjia", profession = "Physician", titleLevel = "Senior",
+            licenceNumber = $"T{unique}", institutionId = await InstitutionAsync(institutionCode), email = $"{unique}@test.cme",
+            preferredLanguage = "zh-CN", roles = new[] { "Learner" },
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public async Task<Guid> TrainerAsync(string[] specialties, DateOnly qualifiedUntil, int maxPerMonth = 4, object[]? unavailable = null, string institution = "WCH")
     {
         var response = await Admin.PostAsJsonAsync("/api/v1/trainers", new
         {
-            professionalId = await ProfessionalAsync(email),
+            professionalId = await NewProfessionalAsync(institution),
             trainer = new { specialties, level = "Trainer", qualifiedUntil, maxSessionsPerMonth = maxPerMonth, unavailable = unavailable ?? [] },
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

@@ -21,8 +21,8 @@ public sealed class TrainerAssignmentTests(CmeApiFactory api) : IClassFixture<Cm
         var day = OfferingSetup.NextMonth(10, 14);
         var first = await setup.SessionAsync(offering, day);
         var overlapping = await setup.SessionAsync(offering, day.AddMinutes(60));
-        var cardiologist = await setup.TrainerAsync("trainer@demo.cme", ["cardiology"], DateOnly.FromDateTime(day.AddYears(1)), maxPerMonth: 1);
-        var endocrinologist = await setup.TrainerAsync("author@demo.cme", ["endocrinology"], DateOnly.FromDateTime(day.AddDays(-1)),
+        var cardiologist = await setup.TrainerAsync(["cardiology"], DateOnly.FromDateTime(day.AddYears(1)), maxPerMonth: 1);
+        var endocrinologist = await setup.TrainerAsync(["endocrinology"], DateOnly.FromDateTime(day.AddDays(-1)),
             unavailable: [new { from = day.AddHours(-8).AddDays(-1), to = day.AddDays(2), reason = "出差" }]);
 
         (await setup.Admin.PostAsJsonAsync($"/api/v1/sessions/{first}/trainers", new { trainerId = cardiologist })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
@@ -42,7 +42,7 @@ public sealed class TrainerAssignmentTests(CmeApiFactory api) : IClassFixture<Cm
         var morning = await setup.SessionAsync(offering, day, minutes: 120, institution: "WCH");
         var tooSoonElsewhere = await setup.SessionAsync(offering, day.AddMinutes(150), institution: "CHSC-FC");
         var laterElsewhere = await setup.SessionAsync(offering, day.AddMinutes(200), institution: "CHSC-YL");
-        var trainer = await setup.TrainerAsync("gp@demo.cme", ["cardiology", "general-practice"], DateOnly.FromDateTime(day.AddYears(1)), maxPerMonth: 10);
+        var trainer = await setup.TrainerAsync(["cardiology", "general-practice"], DateOnly.FromDateTime(day.AddYears(1)), maxPerMonth: 10);
         await setup.Admin.PostAsJsonAsync($"/api/v1/sessions/{morning}/trainers", new { trainerId = trainer });
 
         var tooSoon = await setup.Admin.PostAsJsonAsync($"/api/v1/sessions/{tooSoonElsewhere}/trainers", new { trainerId = trainer });
@@ -58,15 +58,17 @@ public sealed class TrainerAssignmentTests(CmeApiFactory api) : IClassFixture<Cm
         var setup = await OfferingSetup.StartAsync(api);
         var offering = await setup.OfferingAsync();
         var session = await setup.SessionAsync(offering, OfferingSetup.NextMonth(20, 14));
-        await setup.TrainerAsync("instadmin@demo.cme", ["nursing"], new DateOnly(2099, 1, 1));
-        var cardiologist = await setup.TrainerAsync("cmeadmin@demo.cme", ["cardiology"], new DateOnly(2099, 1, 1));
+        var nurse = await setup.TrainerAsync(["nursing"], new DateOnly(2099, 1, 1));
+        var cardiologist = await setup.TrainerAsync(["cardiology"], new DateOnly(2099, 1, 1), institution: "CHSC-MZW");
 
-        var suggestions = await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session}/trainer-suggestions");
+        var suggestions = (await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session}/trainer-suggestions")).EnumerateArray()
+            .Select(s => (Id: s.GetProperty("trainerId").GetGuid(), Eligible: s.GetProperty("eligible").GetBoolean(),
+                Match: s.GetProperty("specialtyMatch").GetBoolean(), Load: s.GetProperty("sessionsThatMonth").GetInt32())).ToList();
 
-        var first = suggestions[0];
-        first.GetProperty("trainerId").GetGuid().ShouldBe(cardiologist);
-        first.GetProperty("eligible").GetBoolean().ShouldBeTrue();
-        suggestions.EnumerateArray().Last().GetProperty("specialtyMatch").GetBoolean().ShouldBeFalse();
+        suggestions.Single(s => s.Id == cardiologist).Eligible.ShouldBeTrue();
+        suggestions.Single(s => s.Id == nurse).Eligible.ShouldBeFalse();
+        var ranks = suggestions.Select(s => (s.Eligible ? 0 : 1, s.Match ? 0 : 1, s.Load)).ToList();
+        ranks.ShouldBe(ranks.Order().ToList(), "eligible first, then specialty match, then the fewest sessions that month");
     }
 
     [Fact]
