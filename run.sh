@@ -74,7 +74,6 @@ IS_ROOT=0
 
 # ---------------------------------------------------------------- prerequisites
 
-is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 find_pg_bin() {
   # The newest PostgreSQL found, or the one matching an existing cluster.
@@ -93,9 +92,11 @@ find_pg_bin() {
 ensure_packages() {
   local missing=()
   [[ -n "$(find_pg_bin || true)" ]] || missing+=(postgresql postgresql-contrib)
-  for p in fonts-wqy-microhei fonts-dejavu-core; do
-    is_installed "$p" || missing+=("$p")
-  done
+  # Checked by the files, not by dpkg's records (a machine may have them from elsewhere).
+  fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || compgen -G "/usr/share/fonts/truetype/*/wqy-microhei.ttc" >/dev/null \
+    || missing+=(fonts-wqy-microhei)
+  fc-list 2>/dev/null | grep -qi "DejaVu Sans" || compgen -G "/usr/share/fonts/truetype/*/DejaVuSans.ttf" >/dev/null \
+    || missing+=(fonts-dejavu-core)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   (( ${#missing[@]} == 0 )) && return 0
 
@@ -105,7 +106,7 @@ ensure_packages() {
   say "installing missing packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update || die "apt-get update failed; $hint"
-  apt-get install -y "${missing[@]}" || die "apt-get install failed; $hint"
+  apt-get install -y --no-upgrade "${missing[@]}" || die "apt-get install failed; $hint"
 }
 
 if (( ! PG_ONLY )); then

@@ -29,7 +29,6 @@ DCLINT_VERSION=3.1.0
 TOOLS_DIR="$ROOT/.tools"
 RESULTS_DIR="$ROOT/.data/test-results"
 
-is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 find_pg_bin() {
   local d best="" bestv=0 v
@@ -44,11 +43,18 @@ find_pg_bin() {
 
 # ---------------------------------------------------------------- Debian packages
 
+# What is needed is checked by the files the tests use, not by dpkg's records: a machine may have
+# the programs from elsewhere, and its package database may not list them.
+has_font() { fc-list 2>/dev/null | grep -qi "$1" || compgen -G "/usr/share/fonts/truetype/*/$2" >/dev/null; }
 missing=()
-[[ -n "$(find_pg_bin || true)" ]] || missing+=(postgresql)
-for p in postgresql-contrib chromium fonts-wqy-microhei fonts-dejavu-core poppler-utils zbar-tools; do
-  is_installed "$p" || missing+=("$p")
-done
+pg_bin="$(find_pg_bin || true)"
+[[ -n "$pg_bin" ]] || missing+=(postgresql)
+[[ -n "$pg_bin" && -x "$pg_bin/pgbench" ]] || missing+=(postgresql-contrib)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+has_font "WenQuanYi Micro Hei" "wqy-microhei.ttc" || missing+=(fonts-wqy-microhei)
+has_font "DejaVu Sans" "DejaVuSans.ttf" || missing+=(fonts-dejavu-core)
+{ command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 
@@ -59,7 +65,8 @@ if (( ${#missing[@]} > 0 )); then
   say "installing missing packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update || die "apt-get update failed; $hint"
-  apt-get install -y "${missing[@]}" || die "apt-get install failed; $hint"
+  # --no-upgrade: never touch what is already installed, only add what is missing.
+  apt-get install -y --no-upgrade "${missing[@]}" || die "apt-get install failed; $hint"
 fi
 
 CME_PG_BIN="$(find_pg_bin || true)"
