@@ -62,6 +62,13 @@ if (args.Contains("--print-model-sql"))
 var seed = app.Configuration.GetValue("Cme:SeedDemoData", false) && !app.Environment.IsProduction();
 await app.Services.InitialiseDatabaseAsync(seed, app.Configuration["Cme:DemoPassword"] ?? DemoDataSeeder.DefaultPassword);
 
+// Chinese first: messages are in zh-CN unless the caller asks for English (Accept-Language: en).
+app.UseRequestLocalization(o =>
+{
+    string[] cultures = ["zh-CN", "en"];
+    o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider()];
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use(async (context, next) =>

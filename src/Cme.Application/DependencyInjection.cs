@@ -28,7 +28,8 @@ public static class DependencyInjection
                     services.AddScoped(contract, type);
             }
         }
-        ValidatorOptions.Global.LanguageManager.Enabled = false;
+        // FluentValidation's own messages follow the request culture (zh-CN by default, see the API).
+        ValidatorOptions.Global.LanguageManager.Enabled = true;
         return services;
     }
 }

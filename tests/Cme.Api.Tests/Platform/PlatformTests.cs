@@ -87,4 +87,23 @@ public sealed class PlatformTests(CmeApiFactory api) : IClassFixture<CmeApiFacto
 
         response.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
     }
+
+    [Theory]
+    [InlineData(null, "不能为空")]
+    [InlineData("en", "must not be empty")]
+    public async Task ValidationMessages_AreChineseByDefault_EnglishOnRequest(string? language, string expected)
+    {
+        var client = await api.SignedInClientAsync(Demo.CmeAdmin);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/institutions")
+        {
+            Content = JsonContent.Create(new { code = "EMPTY-1", name = "", nameEn = "Empty", tier = "Primary", region = "武侯区" }),
+        };
+        if (language is not null)
+            request.Headers.AcceptLanguage.ParseAdd(language);
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("name")[0].GetString()!.ShouldContain(expected);
+    }
 }
