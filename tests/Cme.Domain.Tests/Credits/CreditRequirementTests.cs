@@ -1,0 +1,81 @@
+using Cme.Domain.Common;
+using Cme.Domain.Credits;
+using Cme.Domain.Institutions;
+
+namespace Cme.Domain.Tests.Credits;
+
+public sealed class CreditRequirementTests
+{
+    private static CreditPolicy Preset(string code) => PolicyPresets.All().Single(p => p.Code == code);
+
+    private static CreditTotals Totals(decimal classI, decimal classII, decimal hours = 0, decimal selfStudy = 0,
+        Dictionary<int, decimal>? national = null, Dictionary<int, decimal>? byYear = null) =>
+        new(2026, new Dictionary<string, decimal> { ["I"] = classI, ["II"] = classII },
+            new Dictionary<CreditSource, decimal> { [CreditSource.Completion] = classI + classII - selfStudy, [CreditSource.SelfStudy] = selfStudy },
+            hours, byYear ?? new() { [2026] = classI + classII }, national ?? []);
+
+    [Fact]
+    public void China2006_SaysWhatIsMissingPerClass()
+    {
+        var evaluation = CreditRequirement.Evaluate(Preset(PolicyPresets.China2006), Totals(classI: 3.5m, classII: 20), InstitutionTier.Primary, yearIsOver: false);
+
+        evaluation.Status.ShouldBe(ComplianceStatus.AtRisk);
+        evaluation.Shortfalls.Select(s => s.Message).ShouldBe(["needs 1.5 more credits (23.5 of 25)", "needs 1.5 more Class I credits"]);
+    }
+
+    [Fact]
+    public void China2006_ClassIIAboveItsMaximumDoesNotCount()
+    {
+        var evaluation = CreditRequirement.Evaluate(Preset(PolicyPresets.China2006), Totals(classI: 5, classII: 30), InstitutionTier.Primary, yearIsOver: true);
+
+        evaluation.CountedCredits.ShouldBe(25m);
+        evaluation.Status.ShouldBe(ComplianceStatus.Met);
+    }
+
+    [Fact]
+    public void China2006_TertiaryStaffNeedTenNationalCreditsInFiveYears()
+    {
+        var national = new Dictionary<int, decimal> { [2023] = 4, [2026] = 2 };
+
+        var tertiary = CreditRequirement.Evaluate(Preset(PolicyPresets.China2006), Totals(6, 19, national: national), InstitutionTier.Tertiary, yearIsOver: true);
+        var primary = CreditRequirement.Evaluate(Preset(PolicyPresets.China2006), Totals(6, 19, national: national), InstitutionTier.Primary, yearIsOver: true);
+
+        tertiary.Status.ShouldBe(ComplianceStatus.NotMet);
+        tertiary.Shortfalls.Single().Message.ShouldBe("needs 4 more National-project credits over 5 years (2022–2026)");
+        primary.Status.ShouldBe(ComplianceStatus.Met);
+    }
+
+    [Fact]
+    public void China2024_NeedsBothCreditsAndStudyHours()
+    {
+        var evaluation = CreditRequirement.Evaluate(Preset(PolicyPresets.China2024), Totals(10, 16, hours: 72), InstitutionTier.Primary, yearIsOver: true);
+
+        evaluation.Status.ShouldBe(ComplianceStatus.NotMet);
+        evaluation.Shortfalls.Single().Message.ShouldBe("needs 18 more study hours (72 of 90)");
+    }
+
+    [Fact]
+    public void UkRcgp_NeedsFiftyAYearAndTwoHundredFiftyOverFive()
+    {
+        var byYear = new Dictionary<int, decimal> { [2022] = 50, [2023] = 50, [2024] = 40, [2025] = 50, [2026] = 50 };
+
+        var evaluation = CreditRequirement.Evaluate(Preset(PolicyPresets.UkRcgp), Totals(0, 50, byYear: byYear), InstitutionTier.Primary, yearIsOver: false);
+
+        evaluation.Shortfalls.Single().Code.ShouldBe("window-5y");
+        evaluation.Shortfalls.Single().Missing.ShouldBe(10m);
+    }
+
+    [Fact]
+    public void Ledger_RevocationCompensatesTheAward_AndAdjustmentsNeedAReason()
+    {
+        var award = CreditLedgerEntry.Award(Guid.NewGuid(), 2, 6, "I", CreditSource.Completion, 2026, Guid.NewGuid(), null,
+            "completion:x", Guid.NewGuid(), "完成培训", DateTimeOffset.UtcNow);
+
+        var revocation = award.Revoke(Guid.NewGuid(), "考勤记录造假", DateTimeOffset.UtcNow);
+
+        revocation.Credits.ShouldBe(-2m);
+        revocation.RevokesId.ShouldBe(award.Id);
+        Should.Throw<DomainException>(() => revocation.Revoke(Guid.NewGuid(), "again", DateTimeOffset.UtcNow));
+        Should.Throw<DomainException>(() => CreditLedgerEntry.Adjust(Guid.NewGuid(), 1, 0, "II", 2026, Guid.NewGuid(), " ", DateTimeOffset.UtcNow));
+    }
+}
