@@ -93,6 +93,7 @@ app.MapLearningEndpoints();
 app.MapOfferingEndpoints();
 app.MapTrainerEndpoints();
 app.MapCalendarEndpoints();
+app.MapCreditEndpoints();
 
 app.Run();
 

@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<ISchedulingSettings>(new SchedulingSettings(configuration));
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(sp => new MigrationRunner(
             connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>(), sp.GetRequiredService<TimeProvider>()));
 
@@ -54,9 +55,9 @@ public static class DependencyInjection
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, bool seedDemoData, string demoPassword, CancellationToken cancellationToken = default)
     {
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        if (!seedDemoData)
-            return;
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(demoPassword, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+        if (seedDemoData)
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(demoPassword, cancellationToken);
     }
 }

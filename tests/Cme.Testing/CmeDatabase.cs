@@ -1,10 +1,8 @@
 using Cme.Application.Common.Interfaces;
 using Cme.Infrastructure;
-using Cme.Infrastructure.Persistence.Migrations;
 using Cme.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace Cme.Testing;
@@ -28,14 +26,12 @@ public sealed class CmeDatabase : IAsyncLifetime
 
     private static async Task PrepareTemplateAsync(string connectionString)
     {
-        await new MigrationRunner(connectionString, NullLogger<MigrationRunner>.Instance, TimeProvider.System).MigrateAsync();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<ICurrentUser>(new TestUser())
             .AddInfrastructure(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Cme"] = connectionString }).Build());
         await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoPassword);
+        await provider.InitialiseDatabaseAsync(seedDemoData: true, DemoPassword);
     }
 }

@@ -77,21 +77,43 @@ internal sealed class CancelEnrolmentHandler(IAppDbContext db, ICurrentUser user
 [AuthorizeRoles(Roles.CmeAdmin)]
 public sealed record CompleteEnrolment(Guid EnrolmentId, string? Note) : ICommand<Unit>;
 
-internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CompleteEnrolment, Unit>
+internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<CompleteEnrolment, Unit>
 {
     public async Task<Unit> Handle(CompleteEnrolment request, CancellationToken cancellationToken)
     {
+        // Completion triggers for one enrolment are decided one at a time: the first completes and awards, the rest find it done.
+        await locks.LockAsync(request.EnrolmentId, cancellationToken);
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == request.EnrolmentId, cancellationToken)
             ?? throw new NotFoundException("Enrolment", request.EnrolmentId);
         var now = clock.GetUtcNow();
         enrolment.Complete(user.ProfessionalId(), now, request.Note);
         var offering = await db.Offerings.AsNoTracking().SingleAsync(o => o.Id == enrolment.OfferingId, cancellationToken);
+        await CompletionAward.GrantAsync(db, enrolment, offering, user.ProfessionalId(), now, cancellationToken);
         if (offering.QualifiesTrainers
             && !await db.Trainers.AnyAsync(t => t.ProfessionalId == enrolment.LearnerId, cancellationToken)
             && !await db.TrainerCandidates.AnyAsync(c => c.ProfessionalId == enrolment.LearnerId && c.OfferingId == offering.Id, cancellationToken))
             db.TrainerCandidates.Add(new TrainerCandidate(enrolment.LearnerId, offering.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
+    }
+}
+
+/// <summary>Completing an offering earns its accredited credits, once: the ledger's award key is unique per learner and offering.</summary>
+internal static class CompletionAward
+{
+    public static async Task GrantAsync(IAppDbContext db, Enrolment enrolment, Offering offering, Guid by, DateTimeOffset now, CancellationToken ct)
+    {
+        var accreditation = await db.CourseVersions.AsNoTracking().Where(v => v.Id == offering.VersionId).Select(v => v.Accreditation).SingleAsync(ct)
+            ?? throw new ConflictException("The offering's course version has no accreditation; no credit can be awarded.");
+        var minutes = (await db.Sessions.Where(s => s.OfferingId == offering.Id && s.Status == SessionStatus.Scheduled)
+            .Select(s => new { s.StartsAt, s.EndsAt }).ToListAsync(ct)).Sum(s => (s.EndsAt - s.StartsAt).TotalMinutes);
+        var year = SessionTimes.ToLocal(now, offering.TimeZone).Year;
+        var key = $"completion:{enrolment.LearnerId}:{offering.Id}";
+        if (await db.CreditLedger.AnyAsync(e => e.AwardKey == key, ct))
+            return;
+        db.CreditLedger.Add(Domain.Credits.CreditLedgerEntry.Award(enrolment.LearnerId, accreditation.CreditValue, Math.Round((decimal)minutes / 60m, 2),
+            accreditation.CreditClass, accreditation.ProjectLevel, Domain.Credits.CreditSource.Completion, year, offering.Id, null, key, by,
+            $"完成「{offering.Title}」 ({accreditation.AccreditationNumber})", now));
     }
 }
 

@@ -17,4 +17,9 @@ public sealed class Consortium : Entity
 
     public string Name { get; private set; } = "";
     public string NameEn { get; private set; } = "";
+
+    /// <summary>The credit policy the consortium reports against (a policy code, e.g. CN-2024).</summary>
+    public string ActivePolicyCode { get; private set; } = Credits.PolicyPresets.China2024;
+
+    public void ChooseActivePolicy(string policyCode) => ActivePolicyCode = Guard.Required(policyCode, "Policy", 32);
 }

@@ -42,7 +42,7 @@ public sealed class CreditLedgerEntry
     private CreditLedgerEntry() { }
 
     private CreditLedgerEntry(
-        Guid learnerId, LedgerEntryKind kind, decimal credits, decimal hours, string creditClass, CreditSource source, int year,
+        Guid learnerId, LedgerEntryKind kind, decimal credits, decimal hours, string creditClass, Courses.ProjectLevel? projectLevel, CreditSource source, int year,
         Guid? offeringId, Guid? sessionId, Guid? revokesId, string? awardKey, Guid recordedBy, string reason, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
@@ -51,6 +51,7 @@ public sealed class CreditLedgerEntry
         Credits = credits;
         Hours = hours;
         CreditClass = creditClass;
+        ProjectLevel = projectLevel;
         Source = source;
         Year = year;
         OfferingId = offeringId;
@@ -68,6 +69,10 @@ public sealed class CreditLedgerEntry
     public decimal Credits { get; private set; }
     public decimal Hours { get; private set; }
     public string CreditClass { get; private set; } = "";
+
+    /// <summary>The project level of the activity (national credits count towards multi-year rules).</summary>
+    public Courses.ProjectLevel? ProjectLevel { get; private set; }
+
     public CreditSource Source { get; private set; }
     public int Year { get; private set; }
     public Guid? OfferingId { get; private set; }
@@ -81,14 +86,15 @@ public sealed class CreditLedgerEntry
     public string Reason { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
 
-    public static CreditLedgerEntry Award(Guid learnerId, decimal credits, decimal hours, string creditClass, CreditSource source, int year,
+    public static CreditLedgerEntry Award(Guid learnerId, decimal credits, decimal hours, string creditClass, Courses.ProjectLevel? projectLevel,
+        CreditSource source, int year,
         Guid? offeringId, Guid? sessionId, string awardKey, Guid recordedBy, string reason, DateTimeOffset now)
     {
         if (credits <= 0)
             throw new DomainException("An award is a positive number of credits.");
         if (hours < 0)
             throw new DomainException("Hours cannot be negative.");
-        return new(learnerId, LedgerEntryKind.Award, credits, hours, creditClass, source, year, offeringId, sessionId, null,
+        return new(learnerId, LedgerEntryKind.Award, credits, hours, creditClass, projectLevel, source, year, offeringId, sessionId, null,
             Guard.Required(awardKey, "Award key", 200), recordedBy, reason, now);
     }
 
@@ -97,7 +103,7 @@ public sealed class CreditLedgerEntry
     {
         if (Kind != LedgerEntryKind.Award)
             throw new DomainException("Only an award can be revoked.");
-        return new(LearnerId, LedgerEntryKind.Revocation, -Credits, -Hours, CreditClass, Source, Year, OfferingId, SessionId, Id,
+        return new(LearnerId, LedgerEntryKind.Revocation, -Credits, -Hours, CreditClass, ProjectLevel, Source, Year, OfferingId, SessionId, Id,
             $"revocation:{Id}", by, reason, now);
     }
 
@@ -106,7 +112,7 @@ public sealed class CreditLedgerEntry
     {
         if (credits == 0 && hours == 0)
             throw new DomainException("An adjustment changes credits or hours.");
-        return new(learnerId, LedgerEntryKind.Adjustment, credits, hours, creditClass, CreditSource.Adjustment, year, null, null, null, null,
+        return new(learnerId, LedgerEntryKind.Adjustment, credits, hours, creditClass, null, CreditSource.Adjustment, year, null, null, null, null,
             by, reason, now);
     }
 }

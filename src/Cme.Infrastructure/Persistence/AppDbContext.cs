@@ -3,6 +3,7 @@ using Cme.Domain.Auditing;
 using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
+using Cme.Domain.Credits;
 using Cme.Domain.Learning;
 using Cme.Domain.Offerings;
 using Cme.Domain.Trainers;
@@ -39,6 +40,8 @@ public sealed class AppDbContext(
     public DbSet<TrainerProfile> Trainers => Set<TrainerProfile>();
     public DbSet<TrainerCandidate> TrainerCandidates => Set<TrainerCandidate>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<CreditPolicy> CreditPolicies => Set<CreditPolicy>();
+    public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -73,3 +73,28 @@ public sealed class PublishedContentTests(ApplicationFixture app) : IClassFixtur
         (await Should.ThrowAsync<PostgresException>(() => update.ExecuteNonQueryAsync())).MessageText.ShouldContain("cannot change");
     }
 }
+
+public sealed class CreditLedgerDatabaseTests(ApplicationFixture app) : IClassFixture<ApplicationFixture>
+{
+    [Fact]
+    public async Task Ledger_RefusesUpdateAndDeleteInTheDatabase()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var learner = await app.QueryAsync(db => db.Professionals.Select(p => p.Id).FirstAsync());
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO credit_ledger (id, learner_id, kind, credits, hours, credit_class, source, year, award_key, recorded_by, reason, recorded_at)
+            VALUES (gen_random_uuid(), $1, 'Adjustment', 1, 0, 'II', 'Adjustment', 2026, NULL, $1, 'test', now())
+            """, connection))
+        {
+            insert.Parameters.Add(new() { Value = learner });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var update = new NpgsqlCommand("UPDATE credit_ledger SET credits = 100", connection);
+        var delete = new NpgsqlCommand("DELETE FROM credit_ledger", connection);
+
+        (await Should.ThrowAsync<PostgresException>(() => update.ExecuteNonQueryAsync())).MessageText.ShouldContain("append-only");
+        (await Should.ThrowAsync<PostgresException>(() => delete.ExecuteNonQueryAsync())).MessageText.ShouldContain("append-only");
+    }
+}

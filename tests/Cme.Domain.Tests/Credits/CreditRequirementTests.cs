@@ -68,7 +68,7 @@ public sealed class CreditRequirementTests
     [Fact]
     public void Ledger_RevocationCompensatesTheAward_AndAdjustmentsNeedAReason()
     {
-        var award = CreditLedgerEntry.Award(Guid.NewGuid(), 2, 6, "I", CreditSource.Completion, 2026, Guid.NewGuid(), null,
+        var award = CreditLedgerEntry.Award(Guid.NewGuid(), 2, 6, "I", null, CreditSource.Completion, 2026, Guid.NewGuid(), null,
             "completion:x", Guid.NewGuid(), "完成培训", DateTimeOffset.UtcNow);
 
         var revocation = award.Revoke(Guid.NewGuid(), "考勤记录造假", DateTimeOffset.UtcNow);

@@ -2,6 +2,7 @@ using Cme.Domain.Auditing;
 using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
+using Cme.Domain.Credits;
 using Cme.Domain.Learning;
 using Cme.Domain.Offerings;
 using Cme.Domain.Trainers;
@@ -31,6 +32,8 @@ public interface IAppDbContext
     DbSet<TrainerProfile> Trainers { get; }
     DbSet<TrainerCandidate> TrainerCandidates { get; }
     DbSet<CalendarFeed> CalendarFeeds { get; }
+    DbSet<CreditPolicy> CreditPolicies { get; }
+    DbSet<CreditLedgerEntry> CreditLedger { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -12,5 +12,6 @@ internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consort
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Name).HasMaxLength(Consortium.NameMaxLength);
         builder.Property(c => c.NameEn).HasMaxLength(Consortium.NameMaxLength);
+        builder.Property(c => c.ActivePolicyCode).HasMaxLength(32);
     }
 }

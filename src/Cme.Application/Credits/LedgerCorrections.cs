@@ -1,0 +1,101 @@
+using Cme.Application.Common.Exceptions;
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Application.Courses;
+using Cme.Domain.Courses;
+using Cme.Domain.Credits;
+using Cme.Domain.Professionals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cme.Application.Credits;
+
+public sealed record LedgerEntryCreated(Guid Id);
+
+/// <summary>A CmeAdmin's correction of someone's credits: a new ledger entry with the reason.</summary>
+[AuthorizeRoles(Roles.CmeAdmin)]
+public sealed record AdjustCredits(Guid ProfessionalId, decimal Credits, decimal Hours, string CreditClass, int Year, string Reason) : ICommand<LedgerEntryCreated>;
+
+internal sealed class AdjustCreditsValidator : AbstractValidator<AdjustCredits>
+{
+    public AdjustCreditsValidator()
+    {
+        RuleFor(x => x.Credits).InclusiveBetween(-100, 100).Must(c => c * 2 == decimal.Truncate(c * 2)).WithMessage("Credits go in steps of 0.5.");
+        RuleFor(x => x.Hours).InclusiveBetween(-500, 500);
+        RuleFor(x => x).Must(x => x.Credits != 0 || x.Hours != 0).WithMessage("An adjustment changes credits or hours.").OverridePropertyName("credits");
+        RuleFor(x => x.CreditClass).Must(c => CreditClasses.All.Contains(c)).WithMessage("Credit class must be I or II.");
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100);
+        RuleFor(x => x.Reason).NotEmpty().MaximumLength(CreditLedgerEntry.ReasonMaxLength);
+    }
+}
+
+internal sealed class AdjustCreditsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<AdjustCredits, LedgerEntryCreated>
+{
+    public async Task<LedgerEntryCreated> Handle(AdjustCredits request, CancellationToken cancellationToken)
+    {
+        if (!await db.Professionals.AnyAsync(p => p.Id == request.ProfessionalId, cancellationToken))
+            throw new NotFoundException("Professional", request.ProfessionalId);
+        var entry = CreditLedgerEntry.Adjust(request.ProfessionalId, request.Credits, request.Hours, request.CreditClass, request.Year,
+            user.ProfessionalId(), request.Reason, clock.GetUtcNow());
+        db.CreditLedger.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return new LedgerEntryCreated(entry.Id);
+    }
+}
+
+/// <summary>Takes an award back with a compensating entry and the reason; an award is revoked at most once.</summary>
+[AuthorizeRoles(Roles.CmeAdmin)]
+public sealed record RevokeCredit(Guid EntryId, string Reason) : ICommand<LedgerEntryCreated>;
+
+internal sealed class RevokeCreditValidator : AbstractValidator<RevokeCredit>
+{
+    public RevokeCreditValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(CreditLedgerEntry.ReasonMaxLength);
+}
+
+internal sealed class RevokeCreditHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RevokeCredit, LedgerEntryCreated>
+{
+    public async Task<LedgerEntryCreated> Handle(RevokeCredit request, CancellationToken cancellationToken)
+    {
+        var award = await db.CreditLedger.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EntryId, cancellationToken)
+            ?? throw new NotFoundException("Ledger entry", request.EntryId);
+        if (await db.CreditLedger.AnyAsync(e => e.RevokesId == award.Id, cancellationToken))
+            throw new ConflictException("This award was already revoked.");
+        var revocation = award.Revoke(user.ProfessionalId(), request.Reason, clock.GetUtcNow());
+        db.CreditLedger.Add(revocation);
+        await db.SaveChangesAsync(cancellationToken);
+        return new LedgerEntryCreated(revocation.Id);
+    }
+}
+
+public sealed record PolicyView(Guid Id, string Code, string Name, string NameEn, string Source, DateOnly EffectiveFrom, PolicyRules Rules, bool Active);
+
+[Authenticated]
+public sealed record ListCreditPolicies : IQuery<IReadOnlyList<PolicyView>>;
+
+internal sealed class ListCreditPoliciesHandler(IAppDbContext db) : IRequestHandler<ListCreditPolicies, IReadOnlyList<PolicyView>>
+{
+    public async Task<IReadOnlyList<PolicyView>> Handle(ListCreditPolicies request, CancellationToken cancellationToken)
+    {
+        var active = await db.Consortia.Select(c => c.ActivePolicyCode).FirstOrDefaultAsync(cancellationToken);
+        var policies = await db.CreditPolicies.AsNoTracking().OrderBy(p => p.Code).ThenBy(p => p.EffectiveFrom).ToListAsync(cancellationToken);
+        return [.. policies.Select(p => new PolicyView(p.Id, p.Code, p.Name, p.NameEn, p.Source, p.EffectiveFrom, p.Rules, p.Code == active))];
+    }
+}
+
+/// <summary>The consortium chooses the policy it reports against.</summary>
+[AuthorizeRoles(Roles.CmeAdmin)]
+public sealed record SetActivePolicy(string Code) : ICommand<Unit>;
+
+internal sealed class SetActivePolicyHandler(IAppDbContext db) : IRequestHandler<SetActivePolicy, Unit>
+{
+    public async Task<Unit> Handle(SetActivePolicy request, CancellationToken cancellationToken)
+    {
+        if (!await db.CreditPolicies.AnyAsync(p => p.Code == request.Code, cancellationToken))
+            throw new RequestValidationException("code", $"No credit policy {request.Code}.");
+        var consortium = await db.Consortia.FirstOrDefaultAsync(cancellationToken) ?? throw new ConflictException("The consortium has not been set up yet.");
+        consortium.ChooseActivePolicy(request.Code);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
