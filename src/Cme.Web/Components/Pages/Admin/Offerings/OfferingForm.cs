@@ -21,11 +21,12 @@ public sealed class OfferingForm
 
     public string? HostInstitutionId { get; set; }
 
-    public Dictionary<string, bool> AudienceInstitutions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Null when the post has no box checked.</summary>
+    public Dictionary<string, bool>? AudienceInstitutions { get; set; }
 
     public string? AudienceRegions { get; set; }
 
-    public Dictionary<string, bool> AudienceProfessions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, bool>? AudienceProfessions { get; set; }
 
     public int Capacity { get; set; }
 
@@ -85,9 +86,9 @@ public sealed class OfferingForm
         TimeZone = offering.TimeZone,
     };
 
-    public bool HasInstitution(Guid id) => AudienceInstitutions.TryGetValue(id.ToString(), out var on) && on;
+    public bool HasInstitution(Guid id) => IsChecked(AudienceInstitutions, id.ToString());
 
-    public bool HasProfession(Profession profession) => AudienceProfessions.TryGetValue(profession.ToString(), out var on) && on;
+    public bool HasProfession(Profession profession) => IsChecked(AudienceProfessions, profession.ToString());
 
     public Guid? ParsedCourseId => Guid.TryParse(CourseId, out var id) ? id : null;
 
@@ -101,9 +102,9 @@ public sealed class OfferingForm
         if (!ZonedTime.TryParseLocal(ClosesAt, out var closes))
             return (null, "enrolmentClosesAt");
 
-        var institutions = AudienceInstitutions.Where(p => p.Value).Select(p => Guid.TryParse(p.Key, out var id) ? id : Guid.Empty)
+        var institutions = (AudienceInstitutions ?? []).Where(p => p.Value).Select(p => Guid.TryParse(p.Key, out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).ToList();
-        var professions = AudienceProfessions.Where(p => p.Value).Select(p => Enum.TryParse<Profession>(p.Key, out var value) ? value : (Profession?)null)
+        var professions = (AudienceProfessions ?? []).Where(p => p.Value).Select(p => Enum.TryParse<Profession>(p.Key, out var value) ? value : (Profession?)null)
             .OfType<Profession>().ToList();
         var regions = (AudienceRegions ?? "").Split(RegionSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct().ToList();
@@ -113,4 +114,7 @@ public sealed class OfferingForm
             ZonedTime.ToUtc(opens, zone), ZonedTime.ToUtc(closes, zone), WaitlistEnabled, MinAttendancePercent, PostTestPassPercent,
             ScenarioPassRequired, EvaluationRequired, QualifiesTrainers, zone), null);
     }
+
+    private static bool IsChecked(Dictionary<string, bool>? boxes, string key) =>
+        boxes is not null && boxes.Any(b => b.Value && string.Equals(b.Key, key, StringComparison.OrdinalIgnoreCase));
 }

@@ -12,7 +12,8 @@ public sealed class TrainerForm
 {
     public string? ProfessionalId { get; set; }
 
-    public Dictionary<string, bool> Specialties { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Null when the post has no box checked.</summary>
+    public Dictionary<string, bool>? Specialties { get; set; }
 
     public QualificationLevel Level { get; set; }
 
@@ -44,7 +45,8 @@ public sealed class TrainerForm
         IsActive = trainer.IsActive,
     };
 
-    public bool Has(string specialty) => Specialties.TryGetValue(specialty, out var on) && on;
+    public bool Has(string specialty) =>
+        Specialties is not null && Specialties.Any(s => s.Value && string.Equals(s.Key, specialty, StringComparison.OrdinalIgnoreCase));
 
     public Guid? ParsedProfessionalId => Guid.TryParse(ProfessionalId, out var id) ? id : null;
 
