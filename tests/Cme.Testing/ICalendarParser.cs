@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Cme.Api.Tests.Offerings;
+namespace Cme.Testing;
 
 /// <summary>Reads an iCalendar text with ical.js (npm), a real parser, run by Node.js; test.sh installs both.</summary>
-internal static class ICalendarParser
+public static class ICalendarParser
 {
     public sealed record Event(string Uid, string Summary, DateTimeOffset Start, DateTimeOffset End, int Sequence, string? Status, string? Location);
 
