@@ -94,6 +94,7 @@ app.MapOfferingEndpoints();
 app.MapTrainerEndpoints();
 app.MapCalendarEndpoints();
 app.MapCreditEndpoints();
+app.MapAttendanceEndpoints();
 
 app.Run();
 

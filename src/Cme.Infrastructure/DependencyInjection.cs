@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditContext, AuditContext>();
         services.AddScoped<IOfferingLock, TransactionLocks>();
         services.AddSingleton<ISchedulingSettings>(new SchedulingSettings(configuration));
+        services.AddSingleton<ICheckInKey>(new CheckInKey(configuration,
+            string.Equals(configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["environment"], "Production", StringComparison.OrdinalIgnoreCase)));
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ReferenceDataSeeder>();

@@ -72,13 +72,15 @@ internal sealed class ChooseOptionValidator : AbstractValidator<ChooseOption>
     public ChooseOptionValidator() => RuleFor(x => x.OptionId).NotEmpty().MaximumLength(64);
 }
 
-internal sealed class ChooseOptionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ChooseOption, AttemptView>
+internal sealed class ChooseOptionHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<ChooseOption, AttemptView>
 {
     public async Task<AttemptView> Handle(ChooseOption request, CancellationToken cancellationToken)
     {
         var (attempt, module) = await OwnAttempt.LoadAsync(db, user, request.AttemptId, tracking: true, cancellationToken);
         attempt.Choose(module.Scenario!, request.OptionId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        if (attempt.Status == AttemptStatus.Completed)
+            await Attendance.Completion.ReevaluateForVersionAsync(db, locks, attempt.LearnerId, attempt.VersionId, clock.GetUtcNow(), cancellationToken);
         return AttemptView.Of(attempt, module.Title, module.Scenario!);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class SubmitQuizValidator : AbstractValidator<SubmitQuiz>
     public SubmitQuizValidator() => RuleFor(x => x.Answers).NotNull().Must(a => a is null || a.Count <= Quiz.MaxQuestions);
 }
 
-internal sealed class SubmitQuizHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SubmitQuiz, QuizResult>
+internal sealed class SubmitQuizHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<SubmitQuiz, QuizResult>
 {
     public async Task<QuizResult> Handle(SubmitQuiz request, CancellationToken cancellationToken)
     {
@@ -31,6 +31,7 @@ internal sealed class SubmitQuizHandler(IAppDbContext db, ICurrentUser user, Tim
             request.Answers.ToDictionary(a => a.Key, a => (IReadOnlyCollection<string>)a.Value), now);
         db.QuizAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
+        await Attendance.Completion.ReevaluateForVersionAsync(db, locks, me, version.Id, now, cancellationToken);
         return attempt.Result;
     }
 }

@@ -1,4 +1,5 @@
 using Cme.Application.Common.Interfaces;
+using Cme.Domain.Attendance;
 using Cme.Domain.Auditing;
 using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
@@ -42,6 +43,8 @@ public sealed class AppDbContext(
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<CreditPolicy> CreditPolicies => Set<CreditPolicy>();
     public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
+    public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
+    public DbSet<CourseEvaluation> CourseEvaluations => Set<CourseEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

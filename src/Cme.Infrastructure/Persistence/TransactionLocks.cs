@@ -23,3 +23,24 @@ internal sealed class SchedulingSettings(IConfiguration configuration) : ISchedu
 {
     public TimeSpan TravelBuffer { get; } = TimeSpan.FromMinutes(configuration.GetValue("Cme:Trainers:TravelBufferMinutes", 60));
 }
+
+/// <summary>
+/// The check-in key from configuration (Cme:CheckIn:Key, base64, at least 32 bytes). Every API
+/// instance must share it, so a code shown by one is accepted by another.
+/// </summary>
+internal sealed class CheckInKey : ICheckInKey
+{
+    public const string DevelopmentKey = "ZGV2ZWxvcG1lbnQtb25seS1jaGVjay1pbi1rZXktLS0tLS0tLS0tLS0=";
+
+    public CheckInKey(IConfiguration configuration, bool production)
+    {
+        var configured = configuration["Cme:CheckIn:Key"] ?? DevelopmentKey;
+        if (production && configured == DevelopmentKey)
+            throw new InvalidOperationException("Set Cme__CheckIn__Key to a secret of your own (32+ random bytes, base64) in production.");
+        Key = Convert.FromBase64String(configured);
+        if (Key.Length < 32)
+            throw new InvalidOperationException("Cme:CheckIn:Key must be at least 32 bytes (base64).");
+    }
+
+    public byte[] Key { get; }
+}

@@ -1,3 +1,4 @@
+using Cme.Domain.Attendance;
 using Cme.Domain.Auditing;
 using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
@@ -34,6 +35,8 @@ public interface IAppDbContext
     DbSet<CalendarFeed> CalendarFeeds { get; }
     DbSet<CreditPolicy> CreditPolicies { get; }
     DbSet<CreditLedgerEntry> CreditLedger { get; }
+    DbSet<AttendanceRecord> Attendance { get; }
+    DbSet<CourseEvaluation> CourseEvaluations { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -24,3 +24,9 @@ public interface ISchedulingSettings
     /// <summary>Time a trainer needs between sessions at different institutions.</summary>
     TimeSpan TravelBuffer { get; }
 }
+
+/// <summary>The server's secret key that binds rotating check-in codes to sessions.</summary>
+public interface ICheckInKey
+{
+    byte[] Key { get; }
+}

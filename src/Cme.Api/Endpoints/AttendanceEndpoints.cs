@@ -1,0 +1,56 @@
+using Cme.Application.Attendance;
+using Cme.Application.Common.Messaging;
+using Cme.Domain.Attendance;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cme.Api.Endpoints;
+
+/// <summary>Attendance: rotating check-in codes, the trainer's roster, remote presence; completion and evaluation.</summary>
+public static class AttendanceEndpoints
+{
+    public sealed record CheckInRequest(string Code);
+
+    public sealed record MarkRequest(AttendanceStatus Status);
+
+    public sealed record PresenceRequest(Guid LearnerId, IReadOnlyList<PresenceInterval> Intervals);
+
+    public sealed record EvaluationRequest(int Content, int Relevance, int Teaching, int Organisation, string? Comments);
+
+    public static IEndpointRouteBuilder MapAttendanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sessions = app.MapGroup("/api/v1/sessions/{id:guid}").WithTags("Attendance");
+        sessions.MapPost("/check-in", CheckInNow).WithSummary("Check in with the rotating code (QR token or 6 digits); repeating it is harmless.");
+        sessions.MapGet("/check-in-code", Code).WithSummary("The code to show now (trainer of the session, CmeAdmin); it changes every 30 seconds.");
+        sessions.MapGet("/roster", Roster).WithSummary("Everyone enrolled, with attendance so far.");
+        sessions.MapPut("/roster/{learnerId:guid}", Mark).WithSummary("Mark present, late, absent or excused.");
+        sessions.MapPost("/remote-presence", Presence).WithSummary("Join/leave times from a video platform, merged into minutes present.");
+        var offerings = app.MapGroup("/api/v1/offerings/{id:guid}").WithTags("Attendance");
+        offerings.MapGet("/my-completion", MyCompletion).WithSummary("My completion state with its reasons and attendance.");
+        offerings.MapPost("/evaluation", Evaluate).WithSummary("My evaluation of the offering (once).");
+        return app;
+    }
+
+    internal static async Task<Ok<CheckInResult>> CheckInNow(Guid id, CheckInRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new CheckIn(id, body.Code ?? ""), ct));
+
+    internal static async Task<Ok<CurrentCode>> Code(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await sender.Send(new GetCheckInCode(id), ct));
+    }
+
+    internal static async Task<Ok<IReadOnlyList<RosterLine>>> Roster(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetRoster(id), ct));
+
+    internal static async Task<Ok<CompletionView>> Mark(Guid id, Guid learnerId, MarkRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new MarkAttendance(id, learnerId, body.Status), ct));
+
+    internal static async Task<Ok<CompletionView>> Presence(Guid id, PresenceRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RecordRemotePresence(id, body.LearnerId, body.Intervals ?? []), ct));
+
+    internal static async Task<Ok<CompletionView>> MyCompletion(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetMyCompletion(id), ct));
+
+    internal static async Task<Ok<CompletionView>> Evaluate(Guid id, EvaluationRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SubmitEvaluation(id, body.Content, body.Relevance, body.Teaching, body.Organisation, body.Comments), ct));
+}

@@ -1,0 +1,105 @@
+using Cme.Application.Common.Exceptions;
+using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Messaging;
+using Cme.Application.Common.Security;
+using Cme.Application.Courses;
+using Cme.Domain.Attendance;
+using Cme.Domain.Offerings;
+using Cme.Domain.Professionals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cme.Application.Attendance;
+
+public sealed record CheckInResult(Guid SessionId, AttendanceStatus Status, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn, CompletionView Completion);
+
+public sealed record CurrentCode(Guid SessionId, string Token, string Number, DateTimeOffset ValidUntil, int PeriodSeconds);
+
+/// <summary>
+/// A learner checks in with the session's rotating code (the QR token or the 6-digit number).
+/// Only enrolled learners, only from 30 minutes before the start to the end; checking in twice is harmless.
+/// </summary>
+[Authenticated]
+public sealed record CheckIn(Guid SessionId, string Code) : ICommand<CheckInResult>;
+
+internal sealed class CheckInValidator : AbstractValidator<CheckIn>
+{
+    public CheckInValidator() => RuleFor(x => x.Code).NotEmpty().MaximumLength(64);
+}
+
+internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheckInKey key, IOfferingLock locks, TimeProvider clock)
+    : IRequestHandler<CheckIn, CheckInResult>
+{
+    public async Task<CheckInResult> Handle(CheckIn request, CancellationToken cancellationToken)
+    {
+        var me = user.ProfessionalId();
+        var now = clock.GetUtcNow();
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
+            ?? throw new NotFoundException("Session", request.SessionId);
+        if (session.Status == SessionStatus.Cancelled)
+            throw new ConflictException("This session was cancelled.");
+        var source = CheckInCode.Verify(key.Key, session.Id, request.Code.Trim(), now)
+            ?? throw new RequestValidationException("code", "This code is not valid for this session, or it has expired. Scan the code shown now.");
+        if (!await db.Enrolments.AnyAsync(e => e.OfferingId == session.OfferingId && e.LearnerId == me
+                && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), cancellationToken))
+            throw new ForbiddenException("You are not enrolled in this offering, so you cannot check in.");
+
+        await locks.LockAsync(Attendances.LockKey(session.Id, me), cancellationToken);
+        var record = await Attendances.GetOrAddAsync(db, session.Id, me, cancellationToken);
+        var first = record.CheckIn(session.StartsAt, session.EndsAt, now, source, me);
+        var completion = await Completion.ReevaluateAsync(db, locks, me, session.OfferingId, me, now, cancellationToken);
+        return new CheckInResult(session.Id, record.Status, record.CheckedInAt!.Value, !first, completion);
+    }
+}
+
+/// <summary>The code to show now (the trainer's session page refreshes it every 30 seconds).</summary>
+[AuthorizeRoles(Roles.Trainer, Roles.CmeAdmin)]
+public sealed record GetCheckInCode(Guid SessionId) : IQuery<CurrentCode>;
+
+internal sealed class GetCheckInCodeHandler(IAppDbContext db, ICurrentUser user, ICheckInKey key, TimeProvider clock) : IRequestHandler<GetCheckInCode, CurrentCode>
+{
+    public async Task<CurrentCode> Handle(GetCheckInCode request, CancellationToken cancellationToken)
+    {
+        await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var period = CheckInCode.Period(now);
+        return new CurrentCode(request.SessionId, CheckInCode.Token(key.Key, request.SessionId, period), CheckInCode.Number(key.Key, request.SessionId, period),
+            DateTimeOffset.FromUnixTimeSeconds((period + 1) * CheckInCode.PeriodSeconds), CheckInCode.PeriodSeconds);
+    }
+}
+
+internal static class Attendances
+{
+    public static Guid LockKey(Guid sessionId, Guid learnerId)
+    {
+        var a = sessionId.ToByteArray();
+        var b = learnerId.ToByteArray();
+        for (var i = 0; i < 16; i++)
+            a[i] ^= b[i];
+        return new Guid(a);
+    }
+
+    public static async Task<AttendanceRecord> GetOrAddAsync(IAppDbContext db, Guid sessionId, Guid learnerId, CancellationToken ct)
+    {
+        var record = await db.Attendance.SingleOrDefaultAsync(a => a.SessionId == sessionId && a.LearnerId == learnerId, ct);
+        if (record is null)
+        {
+            record = new AttendanceRecord(sessionId, learnerId);
+            db.Attendance.Add(record);
+        }
+        return record;
+    }
+
+    /// <summary>The trainers of a session and the CME office take its attendance; others get 404.</summary>
+    public static async Task<Session> EnsureTeachesAsync(IAppDbContext db, ICurrentUser user, Guid sessionId, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Trainers).SingleOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new NotFoundException("Session", sessionId);
+        if (user.IsInRole(Roles.CmeAdmin))
+            return session;
+        var trainerId = await db.Trainers.Where(t => t.ProfessionalId == user.ProfessionalId).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(ct);
+        if (trainerId is null || session.Trainers.All(t => t.TrainerId != trainerId))
+            throw new NotFoundException("Session", sessionId);
+        return session;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cme.Api.Tests.Offerings;
+using Cme.Testing;
+
+namespace Cme.Api.Tests.Attendance;
+
+public sealed class AttendanceTests(CmeApiFactory api) : IClassFixture<CmeApiFactory>
+{
+    private static DateTime ChengduNow => DateTime.SpecifyKind(DateTime.UtcNow.AddHours(8), DateTimeKind.Unspecified);
+
+    [Fact]
+    public async Task CheckIn_WithTheRotatingCode_IsIdempotent_AndRefusesForeignOrWrongCodesAndStrangers()
+    {
+        var setup = await OfferingSetup.StartAsync(api);
+        var offering = await setup.OfferingAsync();
+        var session = await setup.SessionAsync(offering, ChengduNow.AddMinutes(-5), minutes: 120);
+        var other = await setup.SessionAsync(offering, ChengduNow.AddMinutes(-5), minutes: 60, title: "另一场");
+        var gp = await api.SignedInClientAsync(Demo.Gp);
+        await gp.PostAsync($"/api/v1/offerings/{offering}/enrol", null);
+        var code = await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session}/check-in-code");
+        var number = code.GetProperty("number").GetString()!;
+
+        var first = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = number });
+        var again = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = code.GetProperty("token").GetString() });
+        var foreign = await gp.PostAsJsonAsync($"/api/v1/sessions/{other}/check-in", new { code = number });
+        var wrong = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = "000000" == number ? "111111" : "000000" });
+        var stranger = await (await api.SignedInClientAsync(Demo.Author)).PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = number });
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Present");
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alreadyCheckedIn").GetBoolean().ShouldBeTrue();
+        foreign.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("code");
+        stranger.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var roster = await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session}/roster");
+        roster.EnumerateArray().Single(r => r.GetProperty("nameZh").GetString() == "王芳").GetProperty("source").GetString().ShouldBe("NumericCode");
+    }
+
+    [Fact]
+    public async Task CheckIn_BeforeTheWindowOpens_IsRefused()
+    {
+        var setup = await OfferingSetup.StartAsync(api);
+        var offering = await setup.OfferingAsync();
+        var later = await setup.SessionAsync(offering, ChengduNow.AddHours(3));
+        var learner = await api.SignedInClientAsync(Demo.InstitutionAdmin);
+        await learner.PostAsync($"/api/v1/offerings/{offering}/enrol", null);
+        var code = await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{later}/check-in-code");
+
+        var early = await learner.PostAsJsonAsync($"/api/v1/sessions/{later}/check-in", new { code = code.GetProperty("number").GetString() });
+
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await early.Content.ReadAsStringAsync()).ShouldContain("30 minutes before");
+    }
+
+    [Fact]
+    public async Task RemoteJoinLeaveLogs_MergeIntoMinutes_AndCompletionExplainsItself_ThenAwardsCreditsWhenTheRuleIsMet()
+    {
+        var setup = await OfferingSetup.StartAsync(api);
+        var offering = await setup.OfferingAsync();
+        var start = ChengduNow.Date.AddDays(-1).AddHours(14);
+        var session = await setup.SessionAsync(offering, start, minutes: 100);
+        var learner = await api.SignedInClientAsync(Demo.Trainer);
+        await learner.PostAsync($"/api/v1/offerings/{offering}/enrol", null);
+        var me = (await learner.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("professionalId").GetGuid();
+        var utcStart = new DateTimeOffset(start, TimeSpan.FromHours(8));
+
+        // 14:00–14:40 and 14:30–15:02 overlap: 62 minutes of 100.
+        var partial = await (await setup.Admin.PostAsJsonAsync($"/api/v1/sessions/{session}/remote-presence", new
+        {
+            learnerId = me,
+            intervals = new[] { new { from = utcStart, to = utcStart.AddMinutes(40) }, new { from = utcStart.AddMinutes(30), to = utcStart.AddMinutes(62) } },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var marked = await (await setup.Admin.PutAsJsonAsync($"/api/v1/sessions/{session}/roster/{me}", new { status = "Present" })).Content.ReadFromJsonAsync<JsonElement>();
+        var course = await setup.CourseAsync("CARD-CP-01");
+        var scenario = (await learner.GetFromJsonAsync<JsonElement>($"/api/v1/catalogue/{course}")).GetProperty("modules")[0].GetProperty("id").GetGuid();
+        var attempt = await (await learner.PostAsync($"/api/v1/learning/courses/{course}/modules/{scenario}/attempts", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var url = $"/api/v1/learning/attempts/{attempt.GetProperty("id").GetGuid()}";
+        await learner.PostAsync($"{url}/continue", null);
+        await learner.PostAsync($"{url}/continue", null);
+        await learner.PostAsJsonAsync($"{url}/choose", new { optionId = "ecg" });
+        await learner.PostAsync($"{url}/continue", null);
+        await learner.PostAsJsonAsync($"{url}/choose", new { optionId = "network" });
+        var completion = await learner.GetFromJsonAsync<JsonElement>($"/api/v1/offerings/{offering}/my-completion");
+
+        partial.TryGetProperty("minutesPresent", out _).ShouldBeTrue(partial.ToString());
+        partial.GetProperty("minutesPresent").GetInt32().ShouldBe(62);
+        partial.GetProperty("state").GetString().ShouldBe("NotCompleted");
+        partial.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldContain("attendance 62% is under 75%");
+        marked.GetProperty("state").GetString().ShouldBe("InProgress");
+        marked.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldBe(["not every clinical scenario has been passed"]);
+        completion.GetProperty("state").GetString().ShouldBe("Completed");
+        completion.GetProperty("enrolmentStatus").GetString().ShouldBe("Completed");
+        var credits = await learner.GetFromJsonAsync<JsonElement>("/api/v1/me/credits");
+        credits.GetProperty("byClass").EnumerateArray().Single(c => c.GetProperty("creditClass").GetString() == "I").GetProperty("credits").GetDecimal().ShouldBe(2m);
+    }
+}
