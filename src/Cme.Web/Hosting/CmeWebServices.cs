@@ -86,6 +86,9 @@ public static class CmeWebServices
         services.AddHttpClient<TrainersApiClient>(ConfigureApi)
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<CreditsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
 
         return builder;
     }
