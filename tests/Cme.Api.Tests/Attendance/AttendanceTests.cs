@@ -96,4 +96,32 @@ public sealed class AttendanceTests(CmeApiFactory api) : IClassFixture<CmeApiFac
         var credits = await learner.GetFromJsonAsync<JsonElement>("/api/v1/me/credits");
         credits.GetProperty("byClass").EnumerateArray().Single(c => c.GetProperty("creditClass").GetString() == "I").GetProperty("credits").GetDecimal().ShouldBe(2m);
     }
+
+    [Fact]
+    public async Task ParticipantReportImport_MergesEachPersonsRows_AndABadRowWritesNothing()
+    {
+        var setup = await OfferingSetup.StartAsync(api);
+        var offering = await setup.OfferingAsync();
+        var start = ChengduNow.Date.AddDays(-2).AddHours(9);
+        var session = await setup.SessionAsync(offering, start, minutes: 90);
+        foreach (var email in new[] { Demo.Gp, Demo.InstitutionAdmin })
+            await (await api.SignedInClientAsync(email)).PostAsync($"/api/v1/offerings/{offering}/enrol", null);
+        var day = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var bad = await setup.Admin.PostAsync($"/api/v1/sessions/{session}/attendance-import", new StringContent(
+            $"姓名,入会时间,离会时间\n王芳,{day} 09:00,{day} 09:50\n张无忌,{day} 09:00,{day} 10:00\n刘海燕,{day} 09:10,昨天\n"));
+        var rosterAfterBad = await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session}/roster");
+        var good = await setup.Admin.PostAsync($"/api/v1/sessions/{session}/attendance-import", new StringContent(
+            $"name,join_time,leave_time\n王芳,{day} 09:00,{day} 09:50\n王芳,{day} 09:40,{day} 10:30\n刘海燕,{day} 09:20,{day} 09:50\n"));
+
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        errors.ShouldBe(["rows[2].name", "rows[3].leaveTime"], ignoreOrder: true);
+        rosterAfterBad.EnumerateArray().ShouldAllBe(r => r.GetProperty("minutesPresent").GetInt32() == 0);
+        good.StatusCode.ShouldBe(HttpStatusCode.OK, await good.Content.ReadAsStringAsync());
+        var roster = (await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session}/roster")).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("nameZh").GetString()!, r => (Minutes: r.GetProperty("minutesPresent").GetInt32(), Status: r.GetProperty("status").GetString()));
+        roster["王芳"].ShouldBe((90, "Present")); // 09:00–10:30 once the overlap is merged, clipped to the session
+        roster["刘海燕"].ShouldBe((30, "Late"));
+    }
 }
