@@ -25,6 +25,8 @@ public static class AttendanceEndpoints
         sessions.MapPut("/roster/{learnerId:guid}", Mark).WithSummary("Mark present, late, absent or excused.");
         sessions.MapPost("/attendance-import", Import).DisableAntiforgery()
             .WithSummary("A video platform's participant report as CSV (multipart 'file' or the body): every row checked, all or nothing.");
+        sessions.MapPost("/teaching-credits", Teaching)
+            .WithSummary("After the session: each trainer's teaching credit as the active policy says, once per session.");
         sessions.MapPost("/remote-presence", Presence).WithSummary("Join/leave times from a video platform, merged into minutes present.");
         var offerings = app.MapGroup("/api/v1/offerings/{id:guid}").WithTags("Attendance");
         offerings.MapGet("/my-completion", MyCompletion).WithSummary("My completion state with its reasons and attendance.");
@@ -52,6 +54,9 @@ public static class AttendanceEndpoints
 
     internal static async Task<Ok<AttendanceImportResult>> Import(Guid id, HttpRequest request, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ImportAttendance(id, await Uploads.ReadTextAsync(request, 5 * 1024 * 1024, ct)), ct));
+
+    internal static async Task<Ok<IReadOnlyList<TeachingAward>>> Teaching(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new AwardTeachingCredits(id), ct));
 
     internal static async Task<Ok<CompletionView>> MyCompletion(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetMyCompletion(id), ct));

@@ -124,4 +124,29 @@ public sealed class AttendanceTests(CmeApiFactory api) : IClassFixture<CmeApiFac
         roster["王芳"].ShouldBe((90, "Present")); // 09:00–10:30 once the overlap is merged, clipped to the session
         roster["刘海燕"].ShouldBe((30, "Late"));
     }
+
+    [Fact]
+    public async Task TeachingCredit_FollowsThePolicy_AndIsAwardedOncePerSession()
+    {
+        var setup = await OfferingSetup.StartAsync(api);
+        var offering = await setup.OfferingAsync();
+        var session = await setup.SessionAsync(offering, ChengduNow.Date.AddDays(-3).AddHours(14), minutes: 90);
+        var trainer = await setup.TrainerAsync(["cardiology"], new DateOnly(2099, 1, 1));
+        (await setup.Admin.PostAsJsonAsync($"/api/v1/sessions/{session}/trainers", new { trainerId = trainer })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await setup.Admin.PutAsJsonAsync("/api/v1/credit-policies/active", new { code = "CN-2006" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var first = await (await setup.Admin.PostAsync($"/api/v1/sessions/{session}/teaching-credits", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await setup.Admin.PostAsync($"/api/v1/sessions/{session}/teaching-credits", null)).Content.ReadFromJsonAsync<JsonElement>();
+        await setup.Admin.PutAsJsonAsync("/api/v1/credit-policies/active", new { code = "CN-2024" });
+        var future = await setup.SessionAsync(offering, ChengduNow.AddDays(2));
+        var tooEarly = await setup.Admin.PostAsync($"/api/v1/sessions/{future}/teaching-credits", null);
+
+        first.ValueKind.ShouldBe(JsonValueKind.Array, first.ToString());
+        first[0].GetProperty("credits").GetDecimal().ShouldBe(3m); // 1.5 hours × 2 credits an hour (China 2006)
+        first[0].GetProperty("alreadyAwarded").GetBoolean().ShouldBeFalse();
+        second[0].GetProperty("alreadyAwarded").GetBoolean().ShouldBeTrue();
+        tooEarly.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var transcript = await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/credits/transcript?professionalId={first[0].GetProperty("trainerProfessionalId").GetGuid()}");
+        transcript.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("source").GetString() == "Teaching").ShouldBe(1);
+    }
 }
