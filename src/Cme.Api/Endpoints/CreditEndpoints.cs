@@ -18,6 +18,12 @@ public static class CreditEndpoints
         credits.MapGet("/transcript", GetTranscript).WithSummary("Every ledger entry and the standing per year (own; CmeAdmin any; InstitutionAdmin own staff).");
         credits.MapPost("/adjustments", Adjust).WithSummary("A CmeAdmin's correction with its reason (a new ledger entry).");
         credits.MapPost("/entries/{id:guid}/revoke", Revoke).WithSummary("Revoke an award with a compensating entry and its reason.");
+        credits.MapPost("/activities", SubmitActivity).DisableAntiforgery()
+            .WithSummary("Record learning done elsewhere (multipart: kind, title, startDate, endDate, hours, claimedCredits, creditClass, file).");
+        credits.MapGet("/activities", Activities).WithSummary("mine=true: my activities; otherwise those I decide (InstitutionAdmin: own staff; CmeAdmin: all).");
+        credits.MapGet("/activities/{id:guid}/evidence", Evidence);
+        credits.MapPost("/activities/{id:guid}/approve", ApproveActivity).WithSummary("Approve: a ledger entry under the activity's source, within the policy's cap.");
+        credits.MapPost("/activities/{id:guid}/reject", RejectActivity);
         app.MapGet("/api/v1/credit-policies", Policies).WithTags("Credits");
         app.MapPut("/api/v1/credit-policies/active", Choose).WithTags("Credits").WithSummary("Choose the consortium's active policy (CmeAdmin).");
         return app;
@@ -38,6 +44,52 @@ public static class CreditEndpoints
 
     internal static async Task<Ok<LedgerEntryCreated>> Revoke(Guid id, RevokeRequest body, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RevokeCredit(id, body.Reason), ct));
+
+    public sealed record DecisionRequest(string? Comment);
+
+    internal static async Task<Ok<ActivitySubmitted>> SubmitActivity(HttpRequest request, ISender sender, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            throw new Application.Common.Exceptions.RequestValidationException("file", "Send the activity as a multipart form with its evidence file.");
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file") ?? throw new Application.Common.Exceptions.RequestValidationException("file", "Attach the evidence (PDF, JPEG or PNG).");
+        if (file.Length > Domain.Credits.ExternalActivity.MaxEvidenceBytes)
+            throw new Application.Common.Exceptions.RequestValidationException("file", "Evidence is at most 10 MB.");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        T Field<T>(string name, Func<string, (bool, T)> parse)
+        {
+            var (ok, value) = parse(form[name].ToString());
+            return ok ? value : throw new Application.Common.Exceptions.RequestValidationException(name, $"\"{form[name]}\" is not a valid value.");
+        }
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return TypedResults.Ok(await sender.Send(new SubmitExternalActivity(
+            Field("kind", v => (Enum.TryParse<Domain.Credits.CreditSource>(v, out var k), k)), form["title"].ToString(),
+            Field("startDate", v => (DateOnly.TryParse(v, inv, out var d), d)), Field("endDate", v => (DateOnly.TryParse(v, inv, out var d), d)),
+            Field("hours", v => (decimal.TryParse(v, System.Globalization.NumberStyles.Number, inv, out var h), h)),
+            Field("claimedCredits", v => (decimal.TryParse(v, System.Globalization.NumberStyles.Number, inv, out var c), c)),
+            form["creditClass"].ToString(), file.FileName, buffer.ToArray()), ct));
+    }
+
+    internal static async Task<Ok<IReadOnlyList<ActivityView>>> Activities(ISender sender, CancellationToken ct, bool mine = false,
+        Domain.Credits.ActivityStatus? status = null) =>
+        TypedResults.Ok(await sender.Send(new ListExternalActivities(mine, status), ct));
+
+    internal static async Task<FileContentHttpResult> Evidence(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var evidence = await sender.Send(new GetActivityEvidence(id), ct);
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.File(evidence.Content, evidence.ContentType, evidence.FileName);
+    }
+
+    internal static async Task<Ok<LedgerEntryCreated>> ApproveActivity(Guid id, DecisionRequest? body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ApproveExternalActivity(id, body?.Comment), ct));
+
+    internal static async Task<NoContent> RejectActivity(Guid id, DecisionRequest body, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new RejectExternalActivity(id, body.Comment ?? ""), ct);
+        return TypedResults.NoContent();
+    }
 
     internal static async Task<Ok<IReadOnlyList<PolicyView>>> Policies(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListCreditPolicies(), ct));

@@ -45,6 +45,7 @@ public sealed class AppDbContext(
     public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
     public DbSet<CourseEvaluation> CourseEvaluations => Set<CourseEvaluation>();
+    public DbSet<ExternalActivity> ExternalActivities => Set<ExternalActivity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -78,4 +78,19 @@ public sealed class CreditRequirementTests
         Should.Throw<DomainException>(() => revocation.Revoke(Guid.NewGuid(), "again", DateTimeOffset.UtcNow));
         Should.Throw<DomainException>(() => CreditLedgerEntry.Adjust(Guid.NewGuid(), 1, 0, "II", 2026, Guid.NewGuid(), " ", DateTimeOffset.UtcNow));
     }
+
+    [Fact]
+    public void ExternalActivity_ApprovalCountsOnlyWhatTheSourceCapLeaves()
+    {
+        var pdf = "%PDF-1.4 test"u8.ToArray();
+        var activity = new ExternalActivity(Guid.NewGuid(), CreditSource.SelfStudy, "自学《内科学》", new DateOnly(2026, 3, 1), new DateOnly(2026, 6, 30),
+            40, 6, "II", "plan.pdf", pdf, DateTimeOffset.UtcNow);
+        var full = new ExternalActivity(Guid.NewGuid(), CreditSource.SelfStudy, "自学", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2),
+            4, 2, "II", "plan.pdf", pdf, DateTimeOffset.UtcNow);
+
+        activity.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, remainingUnderCap: 2.5m).ShouldBe(2.5m);
+        Should.Throw<DomainException>(() => full.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, remainingUnderCap: 0)).Message.ShouldContain("cap");
+        Should.Throw<DomainException>(() => new ExternalActivity(Guid.NewGuid(), CreditSource.Conference, "x", new DateOnly(2026, 1, 2), new DateOnly(2026, 1, 3),
+            1, 1, "II", "x.pdf", "GIF89a"u8.ToArray(), DateTimeOffset.UtcNow));
+    }
 }

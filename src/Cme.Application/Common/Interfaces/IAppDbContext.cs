@@ -37,6 +37,7 @@ public interface IAppDbContext
     DbSet<CreditLedgerEntry> CreditLedger { get; }
     DbSet<AttendanceRecord> Attendance { get; }
     DbSet<CourseEvaluation> CourseEvaluations { get; }
+    DbSet<ExternalActivity> ExternalActivities { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

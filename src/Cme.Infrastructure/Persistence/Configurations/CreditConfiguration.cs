@@ -44,3 +44,26 @@ internal sealed class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<
         builder.HasOne<CreditLedgerEntry>().WithMany().HasForeignKey(e => e.RevokesId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ExternalActivityConfiguration : IEntityTypeConfiguration<ExternalActivity>
+{
+    public void Configure(EntityTypeBuilder<ExternalActivity> builder)
+    {
+        builder.ToTable("external_activities");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Hours).HasPrecision(7, 2);
+        builder.Property(a => a.ClaimedCredits).HasPrecision(6, 2);
+        builder.Property(a => a.AwardedCredits).HasPrecision(6, 2);
+        builder.Property(a => a.CreditClass).HasMaxLength(8);
+        builder.Property(a => a.EvidenceFileName).HasMaxLength(200);
+        builder.Property(a => a.EvidenceContentType).HasMaxLength(32);
+        builder.Property(a => a.EvidenceSha256).HasMaxLength(64);
+        builder.Property(a => a.Comment).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.LearnerId, a.SubmittedAt });
+        builder.HasIndex(a => a.Status);
+        builder.HasOne<Professional>().WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

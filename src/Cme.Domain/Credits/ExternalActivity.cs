@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using Cme.Domain.Common;
+
+namespace Cme.Domain.Credits;
+
+public enum ActivityStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// <summary>
+/// Learning done elsewhere (a conference, planned self-study, a study placement, a publication),
+/// claimed by the learner with evidence and decided by their institution's administrator.
+/// </summary>
+public sealed class ExternalActivity : Entity
+{
+    public const int MaxEvidenceBytes = 10 * 1024 * 1024;
+    public static readonly CreditSource[] Kinds = [CreditSource.Conference, CreditSource.SelfStudy, CreditSource.StudyPlacement, CreditSource.Publication];
+
+    private ExternalActivity() { }
+
+    public ExternalActivity(Guid learnerId, CreditSource kind, string title, DateOnly startDate, DateOnly endDate, decimal hours, decimal claimedCredits,
+        string creditClass, string evidenceFileName, byte[] evidence, DateTimeOffset now)
+    {
+        if (!Kinds.Contains(kind))
+            throw new DomainException("Choose conference, self-study, study placement or publication.");
+        if (endDate < startDate)
+            throw new DomainException("The activity must end on or after the day it starts.");
+        if (hours is < 0 or > 2000 || claimedCredits is <= 0 or > 50)
+            throw new DomainException("Hours must be 0–2000 and credits more than 0, at most 50.");
+        if (evidence.Length == 0 || evidence.Length > MaxEvidenceBytes)
+            throw new DomainException("Evidence is a PDF, JPEG or PNG file of at most 10 MB.");
+        EvidenceContentType = SniffEvidence(evidence) ?? throw new DomainException("Evidence must be a PDF, JPEG or PNG file (checked by its content).");
+        (LearnerId, Kind, Title, StartDate, EndDate, Hours, ClaimedCredits, CreditClass) =
+            (learnerId, kind, Guard.Required(title, "Title", 200), startDate, endDate, hours, claimedCredits, creditClass);
+        EvidenceFileName = Path.GetFileName(evidenceFileName) is { Length: > 0 and <= 200 } name ? name : "evidence";
+        Evidence = evidence;
+        EvidenceSha256 = Convert.ToHexStringLower(SHA256.HashData(evidence));
+        Status = ActivityStatus.Pending;
+        SubmittedAt = now;
+    }
+
+    public Guid LearnerId { get; private set; }
+    public CreditSource Kind { get; private set; }
+    public string Title { get; private set; } = "";
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public decimal Hours { get; private set; }
+    public decimal ClaimedCredits { get; private set; }
+    public string CreditClass { get; private set; } = "";
+    public string EvidenceFileName { get; private set; } = "";
+    public string EvidenceContentType { get; private set; } = "";
+    public byte[] Evidence { get; private set; } = [];
+    public string EvidenceSha256 { get; private set; } = "";
+    public ActivityStatus Status { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public Guid? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? Comment { get; private set; }
+    public decimal? AwardedCredits { get; private set; }
+
+    /// <summary>Approves up to what the policy's cap still allows; returns the credits to enter in the ledger.</summary>
+    public decimal Approve(Guid by, DateTimeOffset now, string? comment, decimal remainingUnderCap)
+    {
+        EnsurePending();
+        var awarded = Math.Min(ClaimedCredits, Math.Max(0, remainingUnderCap));
+        if (awarded <= 0)
+            throw new DomainException($"The credit policy's cap for {Kind} this year is already reached; nothing more can count.");
+        (Status, DecidedBy, DecidedAt, Comment, AwardedCredits) = (ActivityStatus.Approved, by, now, comment?.Trim(), awarded);
+        return awarded;
+    }
+
+    public void Reject(Guid by, DateTimeOffset now, string comment)
+    {
+        EnsurePending();
+        (Status, DecidedBy, DecidedAt, Comment) = (ActivityStatus.Rejected, by, now, Guard.Required(comment, "Comment", 1000));
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != ActivityStatus.Pending)
+            throw new DomainException($"This activity was already {Status.ToString().ToLowerInvariant()}.");
+    }
+
+    public static string? SniffEvidence(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("%PDF-"u8) ? "application/pdf"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : null;
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Cme.Testing;
+
+namespace Cme.Api.Tests.Credits;
+
+public sealed class ExternalActivityTests(CmeApiFactory api) : IClassFixture<CmeApiFactory>
+{
+    private static MultipartFormDataContent Activity(string title, byte[] evidence, string fileName = "证明.pdf") => new()
+    {
+        { new StringContent("Conference"), "kind" }, { new StringContent(title), "title" },
+        { new StringContent("2026-10-12"), "startDate" }, { new StringContent("2026-10-13"), "endDate" },
+        { new StringContent("12"), "hours" }, { new StringContent("4"), "claimedCredits" }, { new StringContent("II"), "creditClass" },
+        { new ByteArrayContent(evidence), "file", fileName },
+    };
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+    [Fact]
+    public async Task GpRecordsAConference_HerInstitutionApproves_AndTheLedgerGainsAConferenceEntry()
+    {
+        var gp = await api.SignedInClientAsync(Demo.Gp);
+        var submitted = await gp.PostAsync("/api/v1/credits/activities", Activity("四川省全科医学年会", Pdf));
+        submitted.StatusCode.ShouldBe(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var instAdmin = await api.SignedInClientAsync(Demo.InstitutionAdmin);
+
+        var queue = await instAdmin.GetFromJsonAsync<JsonElement>("/api/v1/credits/activities?status=Pending");
+        var evidence = await instAdmin.GetAsync($"/api/v1/credits/activities/{id}/evidence");
+        var approved = await instAdmin.PostAsJsonAsync($"/api/v1/credits/activities/{id}/approve", new { comment = "会议证明齐全" });
+        var again = await instAdmin.PostAsJsonAsync($"/api/v1/credits/activities/{id}/approve", new { comment = "再次" });
+
+        queue.EnumerateArray().ShouldContain(a => a.GetProperty("id").GetGuid() == id);
+        evidence.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var transcript = await gp.GetFromJsonAsync<JsonElement>("/api/v1/credits/transcript?from=2026&to=2026");
+        var entry = transcript.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("source").GetString() == "Conference");
+        entry.GetProperty("credits").GetDecimal().ShouldBe(4m);
+        entry.GetProperty("hours").GetDecimal().ShouldBe(12m);
+    }
+
+    [Fact]
+    public async Task Evidence_IsCheckedByItsBytes_AndAnotherInstitutionCannotDecide()
+    {
+        var specialist = await api.SignedInClientAsync(Demo.Author);
+        var disguised = await specialist.PostAsync("/api/v1/credits/activities", Activity("伪装文件", "<html><script>x</script>"u8.ToArray()));
+        var real = await specialist.PostAsync("/api/v1/credits/activities", Activity("中华医学会心血管年会", Pdf));
+        var id = (await real.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var otherInstitution = await api.SignedInClientAsync(Demo.InstitutionAdmin);
+
+        disguised.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await disguised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _).ShouldBeTrue();
+        (await otherInstitution.PostAsJsonAsync($"/api/v1/credits/activities/{id}/approve", new { comment = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var rejected = await (await api.SignedInClientAsync(Demo.CmeAdmin)).PostAsJsonAsync($"/api/v1/credits/activities/{id}/reject", new { comment = "缺少学分证明" });
+        rejected.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var mine = await specialist.GetFromJsonAsync<JsonElement>("/api/v1/credits/activities?mine=true");
+        mine.EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Rejected");
+    }
+}
