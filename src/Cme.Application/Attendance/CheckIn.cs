@@ -40,8 +40,7 @@ internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheck
             throw new ConflictException("This session was cancelled.");
         var source = CheckInCode.Verify(key.Key, session.Id, request.Code.Trim(), now)
             ?? throw new RequestValidationException("code", "This code is not valid for this session, or it has expired. Scan the code shown now.");
-        if (!await db.Enrolments.AnyAsync(e => e.OfferingId == session.OfferingId && e.LearnerId == me
-                && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), cancellationToken))
+        if (!await Attendances.IsEnrolledAsync(db, session.OfferingId, me, cancellationToken))
             throw new ForbiddenException("You are not enrolled in this offering, so you cannot check in.");
 
         await locks.LockAsync(Attendances.LockKey(session.Id, me), cancellationToken);
@@ -78,6 +77,11 @@ internal static class Attendances
             a[i] ^= b[i];
         return new Guid(a);
     }
+
+    /// <summary>Attendance is taken for people holding a seat (enrolled, or already completed).</summary>
+    public static Task<bool> IsEnrolledAsync(IAppDbContext db, Guid offeringId, Guid learnerId, CancellationToken ct) =>
+        db.Enrolments.AnyAsync(e => e.OfferingId == offeringId && e.LearnerId == learnerId
+            && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), ct);
 
     public static async Task<AttendanceRecord> GetOrAddAsync(IAppDbContext db, Guid sessionId, Guid learnerId, CancellationToken ct)
     {

@@ -49,8 +49,7 @@ internal sealed class MarkAttendanceHandler(IAppDbContext db, ICurrentUser user,
     public async Task<CompletionView> Handle(MarkAttendance request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
-        if (!await db.Enrolments.AnyAsync(e => e.OfferingId == session.OfferingId && e.LearnerId == request.LearnerId
-                && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), cancellationToken))
+        if (!await Attendances.IsEnrolledAsync(db, session.OfferingId, request.LearnerId, cancellationToken))
             throw new RequestValidationException("learnerId", "This person is not enrolled in the offering.");
         await locks.LockAsync(Attendances.LockKey(session.Id, request.LearnerId), cancellationToken);
         var record = await Attendances.GetOrAddAsync(db, session.Id, request.LearnerId, cancellationToken);
@@ -79,8 +78,7 @@ internal sealed class RecordRemotePresenceHandler(IAppDbContext db, ICurrentUser
     public async Task<CompletionView> Handle(RecordRemotePresence request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
-        if (!await db.Enrolments.AnyAsync(e => e.OfferingId == session.OfferingId && e.LearnerId == request.LearnerId
-                && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), cancellationToken))
+        if (!await Attendances.IsEnrolledAsync(db, session.OfferingId, request.LearnerId, cancellationToken))
             throw new RequestValidationException("learnerId", "This person is not enrolled in the offering.");
         await locks.LockAsync(Attendances.LockKey(session.Id, request.LearnerId), cancellationToken);
         var record = await Attendances.GetOrAddAsync(db, session.Id, request.LearnerId, cancellationToken);
