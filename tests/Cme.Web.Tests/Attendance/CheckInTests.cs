@@ -6,7 +6,7 @@ namespace Cme.Web.Tests.Attendance;
 
 /// <summary>
 /// A trainer shows the rotating check-in QR code on the session page; a GP opens the link it encodes on
-/// their phone and checks in, and the trainer's roster shows them present without a reload.
+/// their phone (signing in first) and checks in, and the trainer's roster shows them present without a reload.
 /// </summary>
 public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStack>
 {
@@ -29,10 +29,16 @@ public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStac
         var gpRow = trainer.Locator("[data-testid=roster-row]", new() { HasText = "王芳" });
         await Assertions.Expect(gpRow).ToHaveAttributeAsync("data-status", "None");
 
-        var gp = await stack.SignInAsync(Demo.Gp);
+        // The GP's phone is not signed in yet: it goes through the sign-in page and comes back to the check-in.
         var link = await qr.GetAttributeAsync("data-checkin-url");
         link.ShouldStartWith($"{stack.WebUrl}/checkin/{session}?code=");
+        var phone = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var gp = await phone.NewPageAsync();
         await gp.GotoAsync(link!);
+        await gp.GetByTestId("login-email").FillAsync(Demo.Gp);
+        await gp.GetByTestId("login-password").FillAsync(CmeDatabase.DemoPassword);
+        await gp.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(gp).ToHaveURLAsync(link!);
         await Assertions.Expect(gp.GetByTestId("checkin-session")).ToHaveTextAsync("心肺复苏演练");
         await Assertions.Expect(gp.GetByTestId("checkin-course")).ToContainTextAsync("胸痛");
         await Assertions.Expect(gp.GetByTestId("checkin-result")).ToHaveCountAsync(0); // opening the link alone does not check in
