@@ -90,6 +90,35 @@ public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStac
     }
 
     [Fact]
+    public async Task Trainer_MarksSomeoneOnTheRoster_AndAParticipantReportWithABadRowIsRefusedNamingIt()
+    {
+        var arrange = await OfferingArrangement.StartAsync(stack);
+        var offering = await arrange.OfferingAsync("E2E 考勤名单班");
+        var start = OfferingArrangement.ChengduNow.AddMinutes(-20);
+        await arrange.SessionAsync(offering, start, 90, "远程病例讨论");
+        await arrange.EnrolAsync(offering, Demo.Gp);
+        var admin = await stack.SignInAsync(Demo.CmeAdmin);
+        await admin.GotoAsync($"/admin/offerings/{offering}");
+        await admin.GetByTestId("session-attendance-link").ClickAsync();
+
+        var gpRow = admin.Locator("[data-testid=roster-row]", new() { HasText = "王芳" });
+        await gpRow.GetByTestId("mark-late").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("teaching-done")).ToBeVisibleAsync();
+        await Assertions.Expect(gpRow).ToHaveAttributeAsync("data-status", "Late");
+        await Assertions.Expect(gpRow.GetByTestId("roster-source")).ToHaveTextAsync("培训师标记");
+
+        var joined = start.AddMinutes(2).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var report = $"licence_number,join_time,leave_time\n510100000000003,{joined},not yet\n";
+        await admin.GetByTestId("attendance-import-file").SetInputFilesAsync(
+            new FilePayload { Name = "participants.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(report) });
+        await admin.GetByTestId("attendance-import-submit").ClickAsync();
+        var error = admin.GetByTestId("attendance-import-error");
+        await Assertions.Expect(error).ToHaveAttributeAsync("data-field", "leaveTime");
+        await Assertions.Expect(error).ToContainTextAsync("离会时间");
+        await Assertions.Expect(gpRow).ToHaveAttributeAsync("data-status", "Late"); // nothing was written
+    }
+
+    [Fact]
     public async Task SessionPage_SwapsInTheNextCodeByItself_WhenTheCurrentOneRunsOut()
     {
         var arrange = await OfferingArrangement.StartAsync(stack);
