@@ -26,6 +26,8 @@ app.MapHealthChecks("/health/live");
 app.MapAccountEndpoints();
 app.MapCourseFileEndpoints();
 app.MapCalendarFileEndpoints();
+app.MapCheckInCodeEndpoints();
+app.MapActivityEvidenceEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();
