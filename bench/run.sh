@@ -14,6 +14,9 @@ Usage: bench/run.sh <benchmark>
 Benchmarks:
   checkin   2,000 learners check in to one session through the API over loopback, next to pgbench
             doing the same insert; prints requests/s, p95 and the ratio to pgbench (target >= 0.5)
+  certificates
+            certificate PDFs per second with PDFsharp on one core and on all cores, next to Chromium's
+            --print-to-pdf of the same certificate as HTML; memory over 10,000 certificates (target >= 20x)
 
 Each installs what it needs when missing (postgresql, postgresql-contrib, curl; needs root and
 apt-get), builds Cme.Api in Release into bench/.out, and cleans up its cluster and API on exit.
@@ -23,6 +26,7 @@ EOF2
 
 case "${1:-}" in
   checkin) shift; source "$BENCH_DIR/checkin/bench.sh"; checkin_main "$@" ;;
+  certificates) shift; exec "$BENCH_DIR/certificates/run.sh" "$@" ;;
   -h|--help|"") usage; [[ -n "${1:-}" ]] ;;
   *) usage >&2; die "unknown benchmark '$1'" ;;
 esac

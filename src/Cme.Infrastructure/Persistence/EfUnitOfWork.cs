@@ -9,6 +9,8 @@ internal sealed class EfUnitOfWork(AppDbContext db) : IUnitOfWork
         if (db.Database.CurrentTransaction is not null)
             return await work();
 
+        // The whole command commits or rolls back as one, so SaveChanges' own savepoints would be two wasted round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await work();
         await db.SaveChangesAsync(cancellationToken);

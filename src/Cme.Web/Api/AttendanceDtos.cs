@@ -34,7 +34,7 @@ public sealed record CompletionView(
 
 public sealed record CheckInRequest(string Code);
 
-public sealed record CheckInResult(Guid SessionId, AttendanceStatus Status, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn, CompletionView Completion);
+public sealed record CheckInResult(Guid SessionId, Guid OfferingId, AttendanceStatus Status, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn);
 
 /// <summary>The code to show now: the QR token, the 6-digit number, and when it stops being the current one.</summary>
 public sealed record CurrentCheckInCode(Guid SessionId, string Token, string Number, DateTimeOffset ValidUntil, int PeriodSeconds);
