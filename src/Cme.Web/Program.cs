@@ -28,6 +28,7 @@ app.MapCourseFileEndpoints();
 app.MapCalendarFileEndpoints();
 app.MapCheckInCodeEndpoints();
 app.MapActivityEvidenceEndpoints();
+app.MapCertificateFileEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

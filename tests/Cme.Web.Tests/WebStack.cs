@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -14,12 +15,22 @@ namespace Cme.Web.Tests;
 /// <summary>
 /// The whole system as a person meets it: Cme.Api on real Kestrel over a fresh PostgreSQL database,
 /// Cme.Web on real Kestrel talking to it over HTTP, and Debian's Chromium driven by Playwright.
+/// The API's public address for certificates (<c>Cme:PublicBaseUrl</c>) is this Web server's, so the
+/// QR codes of certificates issued in a test lead back to it.
 /// </summary>
-public sealed class WebStack : IAsyncLifetime
+public class WebStack : IAsyncLifetime
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
     private WebServer? _web;
     private IPlaywright? _playwright;
+
+    public WebStack() => _api = new ApiServer(this);
+
+    /// <summary>The API itself, for setting a test up as an administrator would through it.</summary>
+    public CmeApiFactory Api => _api;
+
+    /// <summary>Extra API configuration a test class needs.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ApiSettings => new Dictionary<string, string?>();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -30,14 +41,17 @@ public sealed class WebStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The Web first: the API prints its address into certificates. The Web reads the API's
+        // address when it makes a client, so it learns it once the API is up.
+        _web = new WebServer();
+        _web.UseKestrel(0);
+        _web.StartServer();
+        WebUrl = Address(_web.Services).TrimEnd('/');
         await _api.InitializeAsync();
         _api.UseKestrel(0);
         _api.StartServer();
         ApiUrl = Address(_api.Services).TrimEnd('/');
-        _web = new WebServer(ApiUrl);
-        _web.UseKestrel(0);
-        _web.StartServer();
-        WebUrl = Address(_web.Services).TrimEnd('/');
+        _web.Services.GetRequiredService<IConfiguration>()["CmeApi:BaseUrl"] = ApiUrl;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -83,14 +97,17 @@ public sealed class WebStack : IAsyncLifetime
     private static string Address(IServiceProvider services) =>
         services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private sealed class ApiServer : CmeApiFactory;
+    private sealed class ApiServer(WebStack stack) : CmeApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?>(stack.ApiSettings) { ["Cme:PublicBaseUrl"] = stack.WebUrl };
+    }
 
-    private sealed class WebServer(string apiUrl) : WebApplicationFactory<web::Program>
+    private sealed class WebServer : WebApplicationFactory<web::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("CmeApi:BaseUrl", apiUrl);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

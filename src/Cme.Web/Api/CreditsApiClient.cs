@@ -18,6 +18,17 @@ public sealed class CreditsApiClient(HttpClient http) : ApiClientBase(http)
                 ("to", to?.ToString(CultureInfo.InvariantCulture))),
             cancellationToken);
 
+    /// <summary>The annual transcript as a PDF.</summary>
+    public Task<ApiResult<ApiFile>> TranscriptPdfAsync(Guid? professionalId, int year, CancellationToken cancellationToken = default) =>
+        GetFileAsync(Query($"{Path}/transcript.pdf",
+            ("professionalId", professionalId?.ToString()), ("year", year.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+
+    /// <summary>The transcript as CSV, its headings in the page's language (Accept-Language).</summary>
+    public Task<ApiResult<ApiFile>> TranscriptCsvAsync(Guid? professionalId, int from, int to, CancellationToken cancellationToken = default) =>
+        GetFileAsync(Query($"{Path}/transcript.csv",
+            ("professionalId", professionalId?.ToString()),
+            ("from", from.ToString(CultureInfo.InvariantCulture)), ("to", to.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+
     public Task<ApiResult<LedgerEntryCreated>> AdjustAsync(AdjustCreditsRequest request, CancellationToken cancellationToken = default) =>
         PostAsync<LedgerEntryCreated>($"{Path}/adjustments", request, cancellationToken);
 

@@ -99,6 +99,12 @@ public static class CmeWebServices
         services.AddHttpClient<ActivitiesApiClient>(ConfigureApi)
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<CertificatesApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        // Public verification: no token, whoever is signed in.
+        services.AddHttpClient<CertificateVerificationClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>();
 
         return builder;
     }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using Cme.Application.Certificates;
+using Cme.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cme.Web.Tests.Certificates;
+
+public sealed class CertificateJourneyTests(CertificateWebStack stack) : IClassFixture<CertificateWebStack>
+{
+    [Fact]
+    public async Task Gp_GetsTheCertificateOfACompletedOffering_ItsPdfNamesHerAndTheCourse_AndItsQrCodeVerifiesAsValid()
+    {
+        var setup = await CertificateApiSetup.StartAsync(stack.Api);
+        var offering = await setup.OfferingAsync();
+        await setup.CompleteAsync(offering, await setup.ProfessionalAsync(Demo.Gp));
+        var gp = await stack.SignInAsync(Demo.Gp);
+
+        await gp.GetByTestId("nav-certificates").ClickAsync();
+        await Assertions.Expect(gp.GetByTestId("certificates-title")).ToBeVisibleAsync();
+        await gp.Locator($"[data-testid=uncollected][data-offering-id='{offering}']").GetByTestId("certificate-claim").ClickAsync();
+        await Assertions.Expect(gp.GetByTestId("certificates-done")).ToBeVisibleAsync();
+        var card = gp.Locator($"[data-testid=certificate][data-offering-id='{offering}']");
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "Valid");
+        await Assertions.Expect(card.GetByTestId("certificate-status")).ToHaveTextAsync("有效");
+        await Assertions.Expect(gp.Locator($"[data-testid=uncollected][data-offering-id='{offering}']")).ToHaveCountAsync(0);
+        var download = await gp.RunAndWaitForDownloadAsync(() => card.GetByTestId("certificate-download").ClickAsync());
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+
+        download.SuggestedFilename.ShouldMatch(@"^CME-\d{4}-\d{6}\.pdf$");
+        var text = await PdfTools.TextAsync(pdf);
+        text.ShouldContain("王芳");
+        text.ShouldContain("Wang Fang");
+        text.ShouldContain(CertificateApiSetup.CourseTitle);
+        var qr = (await PdfTools.QrCodesAsync(pdf)).ShouldHaveSingleItem();
+        qr.ShouldStartWith($"{stack.WebUrl}/verify/");
+        (await card.GetByTestId("certificate-verify-link").GetAttributeAsync("href")).ShouldBe(qr);
+
+        var stranger = await (await stack.Browser.NewContextAsync()).NewPageAsync(); // no cookies: not signed in
+        var response = await stranger.GotoAsync(qr);
+        await Assertions.Expect(stranger.GetByTestId("verify-verdict")).ToHaveAttributeAsync("data-status", "Valid");
+        await Assertions.Expect(stranger.GetByTestId("verify-verdict-word")).ToHaveTextAsync("有效");
+        await Assertions.Expect(stranger.GetByTestId("verify-holder")).ToContainTextAsync("王*");
+        await Assertions.Expect(stranger.GetByTestId("verify-course")).ToContainTextAsync(CertificateApiSetup.CourseTitle);
+        stranger.Url.ShouldNotContain("/login");
+        response!.Headers["cache-control"].ShouldContain("no-store");
+    }
+
+    [Fact]
+    public async Task Admin_IssuesAllCertificates_WatchesTheBarReach100_RevokesOne_AndItsVerificationSaysRevokedWithTheDate()
+    {
+        var setup = await CertificateApiSetup.StartAsync(stack.Api);
+        var offering = await setup.OfferingAsync();
+        for (var i = 0; i < 3; i++)
+            await setup.CompleteAsync(offering, await setup.NewLearnerAsync());
+        var work = stack.Api.Services.GetRequiredService<CertificateWork>();
+        var admin = await stack.SignInAsync(Demo.CmeAdmin);
+        await admin.GotoAsync($"/admin/offerings/{offering}");
+        await Assertions.Expect(admin.GetByTestId("certificates-empty")).ToBeVisibleAsync();
+
+        await admin.GetByTestId("certificates-issue-all").ClickAsync();
+        var batch = admin.GetByTestId("certificate-batch");
+        var bar = admin.GetByTestId("batch-progress");
+        await Assertions.Expect(batch).ToHaveAttributeAsync("data-status", "Queued");
+        await Assertions.Expect(bar).ToHaveAttributeAsync("value", "0");
+        var batchId = Guid.Parse((await batch.GetAttributeAsync("data-batch-id"))!);
+        await work.RunBatchAsync(batchId, CancellationToken.None, stopAfter: 1);
+        await Assertions.Expect(bar).ToHaveAttributeAsync("value", "33"); // moved by the page's script, no reload
+        await Assertions.Expect(admin.GetByTestId("batch-figures")).ToHaveTextAsync("1 / 3 · 33%");
+        await work.RunBatchAsync(batchId, CancellationToken.None);
+        await Assertions.Expect(bar).ToHaveAttributeAsync("value", "100");
+        await Assertions.Expect(admin.GetByTestId("certificate-row")).ToHaveCountAsync(3); // the page reloaded when the batch ended
+        await Assertions.Expect(batch).ToHaveAttributeAsync("data-status", "Completed");
+
+        var row = admin.GetByTestId("certificate-row").First;
+        var number = (await row.GetAttributeAsync("data-number"))!;
+        var verifyUrl = (await row.GetByTestId("certificate-verify-link").GetAttributeAsync("href"))!;
+        await row.GetByTestId("certificate-revoke").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("certificate-error")).ToHaveTextAsync("请填写原因。");
+        row = admin.Locator($"[data-testid=certificate-row][data-number='{number}']");
+        await row.GetByTestId("certificate-reason").FillAsync("考勤记录不实");
+        await row.GetByTestId("certificate-revoke").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("certificates-done")).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Revoked");
+        await Assertions.Expect(row).ToContainTextAsync("考勤记录不实");
+
+        var revokedAt = (await setup.CertificateAsync(offering, number)).GetProperty("revokedAt").GetDateTimeOffset();
+        var stranger = await (await stack.Browser.NewContextAsync()).NewPageAsync();
+        await stranger.GotoAsync(verifyUrl);
+        await Assertions.Expect(stranger.GetByTestId("verify-verdict")).ToHaveAttributeAsync("data-status", "Revoked");
+        await Assertions.Expect(stranger.GetByTestId("verify-verdict-word")).ToHaveTextAsync("已撤销");
+        await Assertions.Expect(stranger.GetByTestId("verify-verdict-note"))
+            .ToContainTextAsync(revokedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        await Assertions.Expect(stranger.GetByTestId("verify-number")).ToHaveTextAsync(number);
+    }
+
+    [Fact]
+    public async Task Verification_OfAMadeUpCode_SaysNotFound()
+    {
+        var stranger = await (await stack.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.WebUrl })).NewPageAsync();
+
+        await stranger.GotoAsync("/verify");
+        await stranger.GetByTestId("verify-code").FillAsync("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+        await stranger.GetByTestId("verify-submit").ClickAsync();
+
+        await Assertions.Expect(stranger).ToHaveURLAsync($"{stack.WebUrl}/verify/ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+        await Assertions.Expect(stranger.GetByTestId("verify-verdict")).ToHaveAttributeAsync("data-status", "NotFound");
+        await Assertions.Expect(stranger.GetByTestId("verify-verdict-word")).ToHaveTextAsync("未找到");
+        await Assertions.Expect(stranger.GetByTestId("verify-details")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Gp_DownloadsTheTranscriptAsPdf_AndAsCsvWithHeadingsInThePagesLanguage()
+    {
+        var gp = await stack.SignInAsync(Demo.Gp);
+        await gp.GotoAsync("/credits/transcript");
+
+        var pdf = await gp.RunAndWaitForDownloadAsync(() => gp.GetByTestId("transcript-pdf").ClickAsync());
+        var chineseCsv = await CsvAsync(gp);
+        await gp.GetByTestId("lang-switch-en").ClickAsync();
+        await Assertions.Expect(gp.GetByTestId("transcript-title")).ToHaveTextAsync("Credit transcript");
+        var englishCsv = await CsvAsync(gp);
+
+        (await PdfTools.TextAsync(await File.ReadAllBytesAsync((await pdf.PathAsync())!))).ShouldContain("王芳");
+        chineseCsv.Split('\n')[0].ShouldContain("执业证号");
+        englishCsv.Split('\n')[0].ShouldContain("Licence number");
+        englishCsv.ShouldNotContain("执业证号");
+    }
+
+    private static async Task<string> CsvAsync(IPage page)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("transcript-csv").ClickAsync());
+        download.SuggestedFilename.ShouldEndWith(".csv");
+        return Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!));
+    }
+}
