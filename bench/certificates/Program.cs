@@ -21,6 +21,13 @@ var content = new CertificateContent("王小明", "Wang Xiaoming", "基层胸痛
 byte[] Render(int i) => renderer.Certificate(content, Certificate.FormatNumber(2026, i),
     $"https://cme.example.org/verify/{Certificate.NewVerificationCode()}", new DateOnly(2026, 12, 6));
 
+if (Array.IndexOf(args, "--sample") is var at and >= 0)
+{
+    // Writes one certificate for people to look at (docs/certificate-sample.png is page 1 of it).
+    await File.WriteAllBytesAsync(args[at + 1], Render(123));
+    return 0;
+}
+
 for (var i = 0; i < 50; i++)
     Render(i); // warm-up: fonts loaded, code jitted
 

@@ -37,11 +37,13 @@ internal static class CertificateLayout
         text.Draw("Chair, CME Committee (signature and seal)", 80, 492, 260, 9, color: PdfText.Muted);
         text.Draw(c.ConsortiumName, 80, 508, 260, 9, color: PdfText.Muted);
 
-        // Number, bottom centre; QR code and how to verify, bottom right.
-        text.Centered($"证书编号 Certificate No. {number}", 470, 11, bold: true);
-        text.Centered("本证书真伪可扫描右侧二维码或访问下方网址验证 · Verify by scanning the code or visiting the address below", 492, 8, color: PdfText.Muted);
-        text.Centered(verificationUrl, 506, 7.5, color: PdfText.Muted);
-        const double qr = 100;
+        // Number and how to verify, between the signature block and the QR code (bottom right).
+        const double middle = 345, qr = 100;
+        var middleWidth = width - 70 - qr - 20 - middle;
+        text.Draw($"证书编号 Certificate No. {number}", middle, 466, middleWidth, 11, bold: true, align: XStringAlignment.Center);
+        text.Draw("本证书真伪可扫描右侧二维码或访问下方网址验证", middle, 486, middleWidth, 8, color: PdfText.Muted, align: XStringAlignment.Center);
+        text.Draw("Verify by scanning the code or visiting the address below", middle, 498, middleWidth, 8, color: PdfText.Muted, align: XStringAlignment.Center);
+        text.Draw(text.Fit(verificationUrl, middleWidth, 7), middle, 512, middleWidth, 7, color: PdfText.Muted, align: XStringAlignment.Center);
         QrCodeDrawing.Draw(gfx, verificationUrl, width - 70 - qr, 420, qr);
         text.Draw("扫码验证 Scan to verify", width - 70 - qr - 10, 524, qr + 20, 8, color: PdfText.Muted, align: XStringAlignment.Center);
     }
