@@ -95,6 +95,7 @@ app.MapTrainerEndpoints();
 app.MapCalendarEndpoints();
 app.MapCreditEndpoints();
 app.MapAttendanceEndpoints();
+app.MapReportEndpoints();
 
 app.Run();
 
