@@ -16,8 +16,14 @@ internal sealed record PersonStanding(StaffMember Person, ReportInstitution Inst
 internal sealed record CompletionData(int Year, StaffFilter Filter, CreditPolicy Policy, bool YearIsOver,
     IReadOnlyDictionary<Guid, ReportInstitution> Institutions, IReadOnlyList<PersonStanding> Standings);
 
-/// <summary>Per person, year, class, source and project level: what the ledger holds (sums of awards, revocations, adjustments).</summary>
-internal sealed record LedgerSum(Guid LearnerId, int Year, string CreditClass, CreditSource Source, bool National, decimal Credits, decimal Hours, int Month);
+/// <summary>
+/// Per person and year (and, for the trend, the month recorded): what the ledger holds, summed over
+/// awards, revocations and adjustments, by credit class (I, II: the only classes the system records),
+/// by source and for national projects. One row per person-year keeps the answer small.
+/// </summary>
+internal sealed record LedgerSum(Guid LearnerId, int Year, int Month, decimal Credits, decimal ClassI, decimal ClassII, decimal Hours,
+    decimal National, decimal Completion, decimal Teaching, decimal Conference, decimal SelfStudy, decimal StudyPlacement, decimal Publication,
+    decimal Adjustment);
 
 /// <summary>
 /// Credit standing for many people at once, set-based: a fixed handful of statements whatever
@@ -129,24 +135,30 @@ internal static class CompletionStandings
             var people = ReportScope.People(db, filter);
             ledger = ledger.Where(e => people.Any(p => p.Id == e.LearnerId));
         }
-        if (monthEnds is null)
-            return ledger
-                .GroupBy(e => new { e.LearnerId, e.Year, e.CreditClass, e.Source, National = e.ProjectLevel == ProjectLevel.National })
-                .Select(g => new LedgerSum(g.Key.LearnerId, g.Key.Year, g.Key.CreditClass, g.Key.Source, g.Key.National,
-                    g.Sum(e => e.Credits), g.Sum(e => e.Hours), 0));
         var m = monthEnds;
-        return ledger
-            .Select(e => new
+        var groups = m is null
+            ? ledger.GroupBy(e => new { e.LearnerId, e.Year, Month = 0 })
+            : ledger.GroupBy(e => new
             {
-                e.LearnerId, e.Year, e.CreditClass, e.Source, National = e.ProjectLevel == ProjectLevel.National, e.Credits, e.Hours,
+                e.LearnerId, e.Year,
                 Month = e.Year < toYear ? 0
                     : e.RecordedAt < m[0] ? 1 : e.RecordedAt < m[1] ? 2 : e.RecordedAt < m[2] ? 3 : e.RecordedAt < m[3] ? 4
                     : e.RecordedAt < m[4] ? 5 : e.RecordedAt < m[5] ? 6 : e.RecordedAt < m[6] ? 7 : e.RecordedAt < m[7] ? 8
                     : e.RecordedAt < m[8] ? 9 : e.RecordedAt < m[9] ? 10 : e.RecordedAt < m[10] ? 11 : 12,
-            })
-            .GroupBy(e => new { e.LearnerId, e.Year, e.CreditClass, e.Source, e.National, e.Month })
-            .Select(g => new LedgerSum(g.Key.LearnerId, g.Key.Year, g.Key.CreditClass, g.Key.Source, g.Key.National,
-                g.Sum(e => e.Credits), g.Sum(e => e.Hours), g.Key.Month));
+            });
+        return groups.Select(g => new LedgerSum(g.Key.LearnerId, g.Key.Year, g.Key.Month,
+            g.Sum(e => e.Credits),
+            g.Sum(e => e.CreditClass == CreditClasses.ClassI ? e.Credits : 0m),
+            g.Sum(e => e.CreditClass == CreditClasses.ClassII ? e.Credits : 0m),
+            g.Sum(e => e.Hours),
+            g.Sum(e => e.ProjectLevel == ProjectLevel.National ? e.Credits : 0m),
+            g.Sum(e => e.Source == CreditSource.Completion ? e.Credits : 0m),
+            g.Sum(e => e.Source == CreditSource.Teaching ? e.Credits : 0m),
+            g.Sum(e => e.Source == CreditSource.Conference ? e.Credits : 0m),
+            g.Sum(e => e.Source == CreditSource.SelfStudy ? e.Credits : 0m),
+            g.Sum(e => e.Source == CreditSource.StudyPlacement ? e.Credits : 0m),
+            g.Sum(e => e.Source == CreditSource.Publication ? e.Credits : 0m),
+            g.Sum(e => e.Source == CreditSource.Adjustment ? e.Credits : 0m)));
     }
 
     /// <summary>Applies the policy to one person's sums; people with nothing in the ledger share one evaluation per tier.</summary>
@@ -185,15 +197,28 @@ internal static class CompletionStandings
             foreach (var row in rows)
             {
                 byYear[row.Year] = byYear.GetValueOrDefault(row.Year) + row.Credits;
-                if (row.National)
-                    nationalByYear[row.Year] = nationalByYear.GetValueOrDefault(row.Year) + row.Credits;
+                if (row.National != 0)
+                    nationalByYear[row.Year] = nationalByYear.GetValueOrDefault(row.Year) + row.National;
                 if (row.Year != year)
                     continue;
-                byClass[row.CreditClass] = byClass.GetValueOrDefault(row.CreditClass) + row.Credits;
-                bySource[row.Source] = bySource.GetValueOrDefault(row.Source) + row.Credits;
+                Add(byClass, CreditClasses.ClassI, row.ClassI);
+                Add(byClass, CreditClasses.ClassII, row.ClassII);
+                Add(bySource, CreditSource.Completion, row.Completion);
+                Add(bySource, CreditSource.Teaching, row.Teaching);
+                Add(bySource, CreditSource.Conference, row.Conference);
+                Add(bySource, CreditSource.SelfStudy, row.SelfStudy);
+                Add(bySource, CreditSource.StudyPlacement, row.StudyPlacement);
+                Add(bySource, CreditSource.Publication, row.Publication);
+                Add(bySource, CreditSource.Adjustment, row.Adjustment);
                 hours += row.Hours;
             }
             return new CreditTotals(year, byClass, bySource, hours, byYear, nationalByYear);
+        }
+
+        private static void Add<TKey>(Dictionary<TKey, decimal> sums, TKey key, decimal value) where TKey : notnull
+        {
+            if (value != 0)
+                sums[key] = sums.GetValueOrDefault(key) + value;
         }
     }
 }
