@@ -46,6 +46,27 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
+// Public certificate verification is rate-limited per client address (behind the web front end,
+// the address it forwards; only loopback proxies are trusted unless configured otherwise).
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(CertificateEndpoints.VerificationRateLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("Cme:Verification:PermitsPerMinute", 30),
+            Window = TimeSpan.FromMinutes(1),
+        }));
+    o.OnRejected = async (context, ct) =>
+    {
+        if (context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>() is { } problems)
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = { Status = 429, Title = "Too many verification requests.", Detail = "Wait a minute and try again." },
+            });
+    };
+});
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 builder.Services.AddCmeOpenApi();
 
@@ -63,6 +84,7 @@ var seed = app.Configuration.GetValue("Cme:SeedDemoData", false) && !app.Environ
 await app.Services.InitialiseDatabaseAsync(seed, app.Configuration["Cme:DemoPassword"] ?? DemoDataSeeder.DefaultPassword);
 
 // Chinese first: messages are in zh-CN unless the caller asks for English (Accept-Language: en).
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor });
 app.UseRequestLocalization(o =>
 {
     string[] cultures = ["zh-CN", "en"];
@@ -78,6 +100,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
@@ -96,6 +119,7 @@ app.MapCalendarEndpoints();
 app.MapCreditEndpoints();
 app.MapAttendanceEndpoints();
 app.MapReportEndpoints();
+app.MapCertificateEndpoints();
 
 app.Run();
 

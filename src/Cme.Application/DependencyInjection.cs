@@ -28,6 +28,9 @@ public static class DependencyInjection
                     services.AddScoped(contract, type);
             }
         }
+        services.AddScoped<Certificates.CertificateIssuer>();
+        services.AddSingleton<Certificates.CertificateWork>();
+
         // FluentValidation's own messages follow the request culture (zh-CN by default, see the API).
         ValidatorOptions.Global.LanguageManager.Enabled = true;
         return services;

@@ -1,4 +1,6 @@
+using Cme.Application.Certificates;
 using Cme.Application.Common.Interfaces;
+using Cme.Infrastructure.Documents;
 using Cme.Infrastructure.Identity;
 using Cme.Infrastructure.Persistence;
 using Cme.Infrastructure.Persistence.Migrations;
@@ -31,6 +33,12 @@ public static class DependencyInjection
         services.AddSingleton<ICheckInKey>(new CheckInKey(configuration,
             string.Equals(configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["environment"], "Production", StringComparison.OrdinalIgnoreCase)));
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<IDocumentRenderer>(_ => new PdfSharpDocumentRenderer(configuration["Cme:Fonts:Path"]));
+        services.AddScoped<ICertificateNumbers, CertificateNumbers>();
+        services.AddSingleton<ICertificateLinks, CertificateLinks>();
+        if (configuration.GetValue("Cme:Certificates:Worker", true))
+            services.AddHostedService(sp => new CertificateWorker(sp.GetRequiredService<CertificateWork>(), sp.GetRequiredService<ILogger<CertificateWorker>>(),
+                TimeSpan.FromSeconds(configuration.GetValue("Cme:Certificates:PollSeconds", 2.0))));
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(sp => new MigrationRunner(

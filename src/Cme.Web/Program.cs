@@ -27,6 +27,8 @@ app.MapAccountEndpoints();
 app.MapCourseFileEndpoints();
 app.MapCalendarFileEndpoints();
 app.MapReportFileEndpoints();
+app.MapCheckInCodeEndpoints();
+app.MapActivityEvidenceEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

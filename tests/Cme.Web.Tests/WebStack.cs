@@ -1,4 +1,6 @@
 extern alias web;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Cme.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,12 +25,16 @@ public sealed class WebStack : IAsyncLifetime
 
     public string WebUrl { get; private set; } = "";
 
+    /// <summary>Cme.Api's address, for tests that arrange data the way another person would have.</summary>
+    public string ApiUrl { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         await _api.InitializeAsync();
         _api.UseKestrel(0);
         _api.StartServer();
-        _web = new WebServer(Address(_api.Services));
+        ApiUrl = Address(_api.Services).TrimEnd('/');
+        _web = new WebServer(ApiUrl);
         _web.UseKestrel(0);
         _web.StartServer();
         WebUrl = Address(_web.Services).TrimEnd('/');
@@ -61,6 +67,17 @@ public sealed class WebStack : IAsyncLifetime
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
         return page;
+    }
+
+    /// <summary>An HTTP client for Cme.Api, signed in as this demo account.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email, string password = CmeDatabase.DemoPassword)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(ApiUrl + "/") };
+        var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<CmeApiFactory.TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
     }
 
     private static string Address(IServiceProvider services) =>

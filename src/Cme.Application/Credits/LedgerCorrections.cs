@@ -4,6 +4,7 @@ using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
 using Cme.Application.Courses;
 using Cme.Domain.Courses;
+using Cme.Domain.Certificates;
 using Cme.Domain.Credits;
 using Cme.Domain.Professionals;
 using FluentValidation;
@@ -63,6 +64,9 @@ internal sealed class RevokeCreditHandler(IAppDbContext db, ICurrentUser user, T
             throw new ConflictException("This award was already revoked.");
         var revocation = award.Revoke(user.ProfessionalId(), request.Reason, clock.GetUtcNow());
         db.CreditLedger.Add(revocation);
+        // A certificate must not outlive its credit: it is revoked with the same reason, and verification shows it at once.
+        foreach (var certificate in await db.Certificates.Where(c => c.LedgerEntryId == award.Id && c.Status == CertificateStatus.Valid).ToListAsync(cancellationToken))
+            certificate.Revoke(user.ProfessionalId(), clock.GetUtcNow(), $"学分已撤销 (credit revoked): {request.Reason}"[..Math.Min(500, request.Reason.Length + 24)]);
         await db.SaveChangesAsync(cancellationToken);
         return new LedgerEntryCreated(revocation.Id);
     }

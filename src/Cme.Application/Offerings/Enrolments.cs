@@ -111,9 +111,11 @@ internal static class CompletionAward
         var key = $"completion:{enrolment.LearnerId}:{offering.Id}";
         if (await db.CreditLedger.AnyAsync(e => e.AwardKey == key, ct))
             return;
-        db.CreditLedger.Add(Domain.Credits.CreditLedgerEntry.Award(enrolment.LearnerId, accreditation.CreditValue, Math.Round((decimal)minutes / 60m, 2),
-            accreditation.CreditClass, accreditation.ProjectLevel, Domain.Credits.CreditSource.Completion, year, offering.Id, null, key, by,
-            $"完成「{offering.Title}」 ({accreditation.AccreditationNumber})", now));
+        var award = db.CreditLedger.Add(Domain.Credits.CreditLedgerEntry.Award(enrolment.LearnerId, accreditation.CreditValue,
+            Math.Round((decimal)minutes / 60m, 2), accreditation.CreditClass, accreditation.ProjectLevel, Domain.Credits.CreditSource.Completion, year,
+            offering.Id, null, key, by, $"完成「{offering.Title}」 ({accreditation.AccreditationNumber})", now)).Entity;
+        // The certificate is drawn in the background; queuing it here means no completion is ever left without one.
+        db.PendingCertificates.Add(new Domain.Certificates.PendingCertificate(award.Id, now));
     }
 }
 

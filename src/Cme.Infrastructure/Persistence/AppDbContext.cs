@@ -2,6 +2,7 @@ using Cme.Application.Common.Interfaces;
 using Cme.Domain.Attendance;
 using Cme.Domain.Auditing;
 using Cme.Domain.Calendars;
+using Cme.Domain.Certificates;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
@@ -46,6 +47,10 @@ public sealed class AppDbContext(
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
     public DbSet<CourseEvaluation> CourseEvaluations => Set<CourseEvaluation>();
     public DbSet<ExternalActivity> ExternalActivities => Set<ExternalActivity>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateBatch> CertificateBatches => Set<CertificateBatch>();
+    public DbSet<CertificateBatchItem> CertificateBatchItems => Set<CertificateBatchItem>();
+    public DbSet<PendingCertificate> PendingCertificates => Set<PendingCertificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,7 @@ public static class CmeWebServices
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Attendance.CheckInQrCode>();
 
         // Keys on disk so the auth cookie (which carries the API tokens) survives a restart.
         var keysPath = builder.Configuration["DataProtection:KeysPath"];
@@ -90,6 +91,15 @@ public static class CmeWebServices
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ReportsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<CheckInApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<AttendanceApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<ActivitiesApiClient>(ConfigureApi)
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
 

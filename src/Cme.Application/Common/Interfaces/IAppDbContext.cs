@@ -1,6 +1,7 @@
 using Cme.Domain.Attendance;
 using Cme.Domain.Auditing;
 using Cme.Domain.Calendars;
+using Cme.Domain.Certificates;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
@@ -38,6 +39,10 @@ public interface IAppDbContext
     DbSet<AttendanceRecord> Attendance { get; }
     DbSet<CourseEvaluation> CourseEvaluations { get; }
     DbSet<ExternalActivity> ExternalActivities { get; }
+    DbSet<Certificate> Certificates { get; }
+    DbSet<CertificateBatch> CertificateBatches { get; }
+    DbSet<CertificateBatchItem> CertificateBatchItems { get; }
+    DbSet<PendingCertificate> PendingCertificates { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs one benchmark of Consortium CME: ./bench/run.sh <benchmark>. Each benchmark starts its own
+# throwaway PostgreSQL cluster and Cme.Api (Release), measures the system next to a baseline taken on
+# the same server in the same run, and prints the result as a ratio to that baseline (the machine
+# is shared and noisy, so absolute figures are not comparable between runs). See bench/README.md.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+  cat <<'EOF2'
+Usage: bench/run.sh <benchmark>
+
+Benchmarks:
+  checkin   2,000 learners check in to one session through the API over loopback, next to pgbench
+            doing the same insert; prints requests/s, p95 and the ratio to pgbench (target >= 0.5)
+
+Each installs what it needs when missing (postgresql, postgresql-contrib, curl; needs root and
+apt-get), builds Cme.Api in Release into bench/.out, and cleans up its cluster and API on exit.
+Environment: BENCH_KEEP=1 keeps the work folder (logs, cluster); see bench/README.md for the rest.
+EOF2
+}
+
+case "${1:-}" in
+  checkin) shift; source "$BENCH_DIR/checkin/bench.sh"; checkin_main "$@" ;;
+  -h|--help|"") usage; [[ -n "${1:-}" ]] ;;
+  *) usage >&2; die "unknown benchmark '$1'" ;;
+esac

@@ -1,0 +1,55 @@
+namespace Cme.Web.Api;
+
+/// <summary>出席, 迟到, 缺席, 请假 (excused sessions do not count against attendance).</summary>
+public enum AttendanceStatus
+{
+    Present,
+    Late,
+    Absent,
+    Excused,
+}
+
+/// <summary>How an attendance record came about: scanned QR, typed number, the trainer's roster, a CSV import, a remote log.</summary>
+public enum AttendanceSource
+{
+    QrCode,
+    NumericCode,
+    Roster,
+    CsvImport,
+    RemoteLog,
+}
+
+/// <summary>进行中, 已完成, 未完成.</summary>
+public enum CompletionState
+{
+    InProgress,
+    Completed,
+    NotCompleted,
+}
+
+/// <summary>Where a learner stands on completing an offering, always with the reasons.</summary>
+public sealed record CompletionView(
+    Guid OfferingId, CompletionState State, IReadOnlyList<string>? Reasons, decimal? AttendancePercent,
+    int MinutesPresent, int MinutesScheduled, EnrolmentStatus? EnrolmentStatus);
+
+public sealed record CheckInRequest(string Code);
+
+public sealed record CheckInResult(Guid SessionId, AttendanceStatus Status, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn, CompletionView Completion);
+
+/// <summary>The code to show now: the QR token, the 6-digit number, and when it stops being the current one.</summary>
+public sealed record CurrentCheckInCode(Guid SessionId, string Token, string Number, DateTimeOffset ValidUntil, int PeriodSeconds);
+
+public sealed record RosterLine(
+    Guid LearnerId, string NameZh, string? NameLatin, string? InstitutionName, AttendanceStatus? Status,
+    int MinutesPresent, DateTimeOffset? CheckedInAt, AttendanceSource? Source);
+
+public sealed record MarkAttendanceRequest(AttendanceStatus Status);
+
+public sealed record AttendanceImportRow(int Row, Guid LearnerId, string NameZh, int MinutesPresent);
+
+public sealed record AttendanceImportResult(int ImportedRows, IReadOnlyList<AttendanceImportRow>? People);
+
+public sealed record TeachingAward(Guid TrainerProfessionalId, string NameZh, decimal Credits, decimal Hours, bool AlreadyAwarded);
+
+/// <summary>Ratings 1–5 and free comments.</summary>
+public sealed record EvaluationRequest(int Content, int Relevance, int Teaching, int Organisation, string? Comments);

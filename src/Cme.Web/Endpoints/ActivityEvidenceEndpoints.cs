@@ -1,0 +1,30 @@
+using Cme.Web.Api;
+
+namespace Cme.Web.Endpoints;
+
+/// <summary>
+/// An external activity's evidence file for its learner and the administrators who decide it. The
+/// API wants the user's bearer token, which only this server holds (in the auth cookie), so it passes the file on.
+/// </summary>
+public static class ActivityEvidenceEndpoints
+{
+    public static IEndpointRouteBuilder MapActivityEvidenceEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/credits/activities/{id:guid}/evidence", GetEvidenceAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> GetEvidenceAsync(Guid id, HttpContext httpContext, ActivitiesApiClient activitiesApi)
+    {
+        var result = await activitiesApi.EvidenceAsync(id, httpContext.RequestAborted);
+        if (!result.Succeeded)
+            return TypedResults.StatusCode(result.Problem.Status == StatusCodes.Status404NotFound ? 404 : 502);
+
+        var headers = httpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "private, no-store";
+        // Always a download: the file is the learner's, never rendered inside this site.
+        var fileName = string.IsNullOrWhiteSpace(result.Value.FileName) ? $"evidence-{id:N}" : result.Value.FileName;
+        return TypedResults.File(result.Value.Content, result.Value.ContentType, fileName);
+    }
+}
