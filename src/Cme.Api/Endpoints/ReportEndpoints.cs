@@ -46,6 +46,9 @@ public static class ReportEndpoints
         reports.MapGet("/registry-export", ExportRegistry)
             .WithSummary("CSV for the provincial CME registry: per professional, credits of the year by class and source.")
             .Produces(StatusCodes.Status200OK, typeof(string), "text/csv");
+        reports.MapGet("/annual-summary", AnnualSummary)
+            .WithSummary("The year's summary as a PDF: completion by institution, region, tier and profession, the trend, seat-hours per GP.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
         reports.MapGet("/delivery", Delivery)
             .WithSummary("Sessions and teaching hours per institution and region, seat-hours per GP by region, trainer load, trainer shortage by specialty.");
         reports.MapGet("/effectiveness", Effectiveness).WithSummary("Pre/post-test gains per course.");
@@ -72,6 +75,10 @@ public static class ReportEndpoints
     internal static async Task<FileContentHttpResult> ExportRegistry([AsParameters] ReportQuery query, ISender sender, TimeProvider clock,
         CancellationToken ct) =>
         File(await sender.Send(new ExportRegistryCredits(query.YearOr(clock), query.Filter), ct));
+
+    internal static async Task<FileContentHttpResult> AnnualSummary([AsParameters] ReportQuery query, ISender sender, TimeProvider clock,
+        CancellationToken ct) =>
+        File(await sender.Send(new ExportAnnualSummary(query.YearOr(clock), query.Filter), ct));
 
     internal static async Task<Ok<TrainingDeliveryReport>> Delivery([AsParameters] ReportQuery query, ISender sender, TimeProvider clock,
         CancellationToken ct) =>

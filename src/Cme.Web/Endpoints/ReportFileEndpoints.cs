@@ -27,6 +27,6 @@ public static class ReportFileEndpoints
         if (!result.Succeeded)
             return TypedResults.StatusCode(result.Problem.Status is 404 or 400 ? result.Problem.Status : 502);
         httpContext.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName ?? $"{export}.csv");
+        return TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName ?? export);
     }
 }

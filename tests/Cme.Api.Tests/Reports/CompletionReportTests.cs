@@ -244,7 +244,7 @@ public sealed class CompletionReportTests(ReportsApiFactory api) : IClassFixture
         foreach (var path in new[]
                  {
                      "completion", "completion/trend", "completion/people", "completion/export", "completion/export?kind=People", "registry-export",
-                     "delivery", "effectiveness",
+                     "delivery", "effectiveness", "annual-summary",
                  })
         {
             var url = $"/api/v1/reports/{path}{(path.Contains('?') ? '&' : '?')}year={LastYear}&institutionId={data.InstitutionA}";
@@ -253,11 +253,45 @@ public sealed class CompletionReportTests(ReportsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task AnnualSummary_IsAPdfWithTheInstitutionsAndTheMetShare_InChinese()
+    {
+        await api.DatasetAsync();
+        var admin = await api.SignedInClientAsync(Demo.CmeAdmin);
+        var instAdmin = await api.SignedInClientAsync(Demo.InstitutionAdmin);
+
+        var response = await admin.GetAsync($"/api/v1/reports/annual-summary?year={LastYear}&region={Region(RegionA)}");
+        var own = await instAdmin.GetByteArrayAsync($"/api/v1/reports/annual-summary?year={LastYear}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync());
+        text.ShouldContain("报表三级医院");
+        text.ShouldContain("66.7%");
+        text.ShouldContain("60%");
+        var ownText = await PdfTextAsync(own);
+        ownText.ShouldContain("芳草社区卫生服务中心");
+        ownText.ShouldNotContain("报表");
+    }
+
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, pdf);
+        var start = new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        File.Delete(file);
+        return text;
+    }
+
+    [Fact]
     public async Task Reports_AreRefusedToLearners()
     {
         var gp = await api.SignedInClientAsync(Demo.Gp);
 
-        foreach (var path in new[] { "completion", "completion/trend", "completion/people", "completion/export", "registry-export", "delivery", "effectiveness" })
+        foreach (var path in new[] { "completion", "completion/trend", "completion/people", "completion/export", "registry-export", "delivery", "effectiveness", "annual-summary" })
             (await gp.GetAsync($"/api/v1/reports/{path}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, path);
         (await api.CreateClient().GetAsync("/api/v1/reports/completion")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
