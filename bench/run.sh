@@ -17,6 +17,8 @@ Benchmarks:
   certificates
             certificate PDFs per second with PDFsharp on one core and on all cores, next to Chromium's
             --print-to-pdf of the same certificate as HTML; memory over 10,000 certificates (target >= 20x)
+  reports   generates a consortium of 100,000 professionals and 2,500,000 ledger entries (seeded), then
+            times the credit-completion report next to the same aggregate SQL in psql (target <= 1.5x)
 
 Each installs what it needs when missing (postgresql, postgresql-contrib, curl; needs root and
 apt-get), builds Cme.Api in Release into bench/.out, and cleans up its cluster and API on exit.
@@ -27,6 +29,7 @@ EOF2
 case "${1:-}" in
   checkin) shift; source "$BENCH_DIR/checkin/bench.sh"; checkin_main "$@" ;;
   certificates) shift; exec "$BENCH_DIR/certificates/run.sh" "$@" ;;
+  reports) shift; exec "$BENCH_DIR/reports/run.sh" "$@" ;;
   -h|--help|"") usage; [[ -n "${1:-}" ]] ;;
   *) usage >&2; die "unknown benchmark '$1'" ;;
 esac

@@ -118,6 +118,7 @@ app.MapTrainerEndpoints();
 app.MapCalendarEndpoints();
 app.MapCreditEndpoints();
 app.MapAttendanceEndpoints();
+app.MapReportEndpoints();
 app.MapCertificateEndpoints();
 
 app.Run();

@@ -34,6 +34,7 @@ public static class DependencyInjection
             string.Equals(configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["environment"], "Production", StringComparison.OrdinalIgnoreCase)));
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<IDocumentRenderer>(_ => new PdfSharpDocumentRenderer(configuration["Cme:Fonts:Path"]));
+        services.AddSingleton<Application.Reports.IAnnualSummaryRenderer, Reports.PdfSharpAnnualSummaryRenderer>();
         services.AddScoped<ICertificateNumbers, CertificateNumbers>();
         services.AddSingleton<ICertificateLinks, CertificateLinks>();
         if (configuration.GetValue("Cme:Certificates:Worker", true))

@@ -26,6 +26,7 @@ app.MapHealthChecks("/health/live");
 app.MapAccountEndpoints();
 app.MapCourseFileEndpoints();
 app.MapCalendarFileEndpoints();
+app.MapReportFileEndpoints();
 app.MapCheckInCodeEndpoints();
 app.MapActivityEvidenceEndpoints();
 app.MapCertificateFileEndpoints();
