@@ -1,4 +1,3 @@
-using Cme.Application.Common.Csv;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Credits;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +16,7 @@ public static class CreditEndpoints
         var credits = app.MapGroup("/api/v1/credits").WithTags("Credits");
         app.MapGet("/api/v1/me/credits", Standing).WithTags("Credits").WithSummary("My credits for a year against the active policy, with what is missing.");
         credits.MapGet("/transcript", GetTranscript).WithSummary("Every ledger entry and the standing per year (own; CmeAdmin any; InstitutionAdmin own staff).");
-        credits.MapGet("/transcript.csv", GetTranscriptCsv).Produces(200, contentType: CsvExport.ContentType)
+        credits.MapGet("/transcript.csv", GetTranscriptCsv).Produces(200, contentType: TranscriptCsv.ContentType)
             .WithSummary("The transcript as CSV (UTF-8 with BOM; formula-like cells escaped); headings follow Accept-Language.");
         credits.MapPost("/adjustments", Adjust).WithSummary("A CmeAdmin's correction with its reason (a new ledger entry).");
         credits.MapPost("/entries/{id:guid}/revoke", Revoke).WithSummary("Revoke an award with a compensating entry and its reason.");
@@ -47,7 +46,7 @@ public static class CreditEndpoints
     {
         var year = clock.GetUtcNow().Year;
         var transcript = await sender.Send(new Application.Credits.GetTranscript(professionalId, from ?? year, to ?? year), ct);
-        return TypedResults.File(TranscriptCsv.Write(transcript, System.Globalization.CultureInfo.CurrentUICulture), CsvExport.ContentType,
+        return TypedResults.File(TranscriptCsv.Write(transcript, System.Globalization.CultureInfo.CurrentUICulture), TranscriptCsv.ContentType,
             TranscriptCsv.FileName(transcript));
     }
 

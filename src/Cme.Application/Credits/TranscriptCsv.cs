@@ -11,6 +11,8 @@ namespace Cme.Application.Credits;
 /// </summary>
 public static class TranscriptCsv
 {
+    public const string ContentType = "text/csv; charset=utf-8";
+
     public static string FileName(Transcript t) =>
         t.FromYear == t.ToYear ? $"transcript-{t.LicenceNumber}-{t.FromYear}.csv" : $"transcript-{t.LicenceNumber}-{t.FromYear}-{t.ToYear}.csv";
 
@@ -22,19 +24,18 @@ public static class TranscriptCsv
             : ["Licence number", "Name", "Name (Latin)", "Institution", "Year", "Recorded at (UTC)", "Kind", "Class", "Source", "Credits", "Hours", "Offering", "Reason", "Revoked", "Recorded by", "Year status", "Year counted credits", "Year required credits", "Year shortfalls"];
         var standing = transcript.Years.ToDictionary(y => y.Year);
         var inv = CultureInfo.InvariantCulture;
-        var rows = transcript.Entries.Select(e =>
+        using var csv = new CsvDocument(header);
+        foreach (var e in transcript.Entries)
         {
             var year = standing.GetValueOrDefault(e.Year);
-            return (IReadOnlyList<string?>)
-            [
-                transcript.LicenceNumber, transcript.NameZh, transcript.NameLatin, transcript.InstitutionName, e.Year.ToString(inv),
-                e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", inv), Kind(e.Kind, zh), e.CreditClass, Source(e.Source, zh),
-                e.Credits.ToString("0.##", inv), e.Hours.ToString("0.##", inv), e.OfferingTitle, e.Reason, e.Revoked ? (zh ? "是" : "yes") : "",
-                e.RecordedByName, year is null ? "" : Status(year.Status, zh), year?.CountedCredits.ToString("0.##", inv),
-                year?.RequiredCredits.ToString("0.##", inv), year is null ? "" : string.Join("; ", year.Shortfalls.Select(s => s.Message)),
-            ];
-        });
-        return CsvExport.Write(header, rows);
+            csv.Text(transcript.LicenceNumber).Text(transcript.NameZh).Text(transcript.NameLatin).Text(transcript.InstitutionName).Number(e.Year)
+                .Text(e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", inv)).Text(Kind(e.Kind, zh)).Text(e.CreditClass).Text(Source(e.Source, zh))
+                .Number(e.Credits).Number(e.Hours).Text(e.OfferingTitle).Text(e.Reason).Text(e.Revoked ? (zh ? "是" : "yes") : "")
+                .Text(e.RecordedByName).Text(year is null ? "" : Status(year.Status, zh)).Number(year?.CountedCredits).Number(year?.RequiredCredits)
+                .Text(year is null ? "" : string.Join("; ", year.Shortfalls.Select(s => s.Message)));
+            csv.EndRow();
+        }
+        return csv.ToBytes();
     }
 
     private static string Kind(LedgerEntryKind kind, bool zh) => (kind, zh) switch

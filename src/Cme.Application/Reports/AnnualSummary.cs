@@ -1,3 +1,4 @@
+using Cme.Application.Common.Csv;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
@@ -47,6 +48,6 @@ internal sealed class ExportAnnualSummaryHandler(IAppDbContext db, ICurrentUser 
         var consortium = await db.Consortia.Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         var scope = filter.InstitutionId is { } id && data.Institutions.TryGetValue(id, out var own) ? own : null;
         var pdf = renderer.Render(new AnnualSummaryContent(consortium, scope?.Name ?? consortium, completion, trend, delivery, now));
-        return new ReportFile(ReportCsv.FileName($"cme-annual-summary-{request.Year}-{scope?.Code ?? "consortium"}", "pdf"), ReportFile.Pdf, pdf);
+        return new ReportFile(CsvDocument.FileName($"cme-annual-summary-{request.Year}-{scope?.Code ?? "consortium"}", "pdf"), ReportFile.Pdf, pdf);
     }
 }

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Csv;
 using System.Globalization;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -43,14 +44,14 @@ internal sealed class ExportCompletionHandler(IAppDbContext db, ICurrentUser use
         var data = await CompletionStandings.EvaluateAsync(db, filter, request.Year, now, cancellationToken);
         var scopeName = filter.InstitutionId is { } id && data.Institutions.TryGetValue(id, out var own) ? own.Code : "consortium";
         if (request.Kind == CompletionExportKind.Summary)
-            return new ReportFile(ReportCsv.FileName($"completion-{request.Year}-{scopeName}", "csv"), ReportFile.Csv, Summary(CompletionGroups.Report(data, now)));
+            return new ReportFile(CsvDocument.FileName($"completion-{request.Year}-{scopeName}", "csv"), ReportFile.Csv, Summary(CompletionGroups.Report(data, now)));
         var people = await CompletionPeople.WithNamesAsync(db, data, CompletionPeople.Select(data, request.Status), cancellationToken);
-        return new ReportFile(ReportCsv.FileName($"completion-people-{request.Year}-{scopeName}", "csv"), ReportFile.Csv, People(data, people));
+        return new ReportFile(CsvDocument.FileName($"completion-people-{request.Year}-{scopeName}", "csv"), ReportFile.Csv, People(data, people));
     }
 
     private static byte[] Summary(CompletionReport report)
     {
-        using var csv = new ReportCsv("维度 dimension", "分组 group", "人数 headcount", "适用 applicable", "达标 met", "有风险 at_risk", "未达标 not_met",
+        using var csv = new CsvDocument("维度 dimension", "分组 group", "人数 headcount", "适用 applicable", "达标 met", "有风险 at_risk", "未达标 not_met",
             "不适用 not_applicable", "达标率% met_percent");
         foreach (var (dimension, groups) in new[]
                  {
@@ -68,7 +69,7 @@ internal sealed class ExportCompletionHandler(IAppDbContext db, ICurrentUser use
 
     private static byte[] People(CompletionData data, IEnumerable<CompletionPerson> people)
     {
-        using var csv = new ReportCsv("年度 year", "执业证号 licence_number", "姓名 name", "拼音 name_latin", "机构 institution", "地区 region",
+        using var csv = new CsvDocument("年度 year", "执业证号 licence_number", "姓名 name", "拼音 name_latin", "机构 institution", "地区 region",
             "职业 profession", "职称 title_level", "状态 status", "计入学分 counted_credits", "要求学分 required_credits", "学时 hours",
             "要求学时 required_hours", "缺少 missing");
         var year = data.Year.ToString(CultureInfo.InvariantCulture);

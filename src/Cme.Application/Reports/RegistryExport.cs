@@ -1,3 +1,4 @@
+using Cme.Application.Common.Csv;
 using System.Globalization;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -47,7 +48,7 @@ internal sealed class ExportRegistryCreditsHandler(IAppDbContext db, ICurrentUse
             .. Sources.Select(s => $"{Snake(s.ToString())}_credits"),
             "total_credits", "counted_credits", "hours", "status",
         ];
-        using var csv = new ReportCsv(header);
+        using var csv = new CsvDocument(header);
         var year = request.Year.ToString(CultureInfo.InvariantCulture);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -63,7 +64,7 @@ internal sealed class ExportRegistryCreditsHandler(IAppDbContext db, ICurrentUse
             csv.EndRow();
         }
         var scopeName = filter.InstitutionId is { } id && data.Institutions.TryGetValue(id, out var own) ? own.Code : "consortium";
-        return new ReportFile(ReportCsv.FileName($"cme-registry-{request.Year}-{scopeName}", "csv"), ReportFile.Csv, csv.ToBytes());
+        return new ReportFile(CsvDocument.FileName($"cme-registry-{request.Year}-{scopeName}", "csv"), ReportFile.Csv, csv.ToBytes());
     }
 
     private static string Snake(string name) =>

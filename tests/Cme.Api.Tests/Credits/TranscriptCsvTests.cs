@@ -57,6 +57,10 @@ public sealed class TranscriptCsvTests(CmeApiFactory api) : IClassFixture<CmeApi
         {
             professionalId = person, credits = 1, hours = 3, creditClass = "I", year = DateTime.UtcNow.Year, reason = "补录",
         });
+        await setup.Admin.PostAsJsonAsync("/api/v1/credits/adjustments", new
+        {
+            professionalId = person, credits = -0.5, hours = 0, creditClass = "I", year = DateTime.UtcNow.Year, reason = "更正",
+        });
         var english = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/credits/transcript.csv?professionalId={person}");
         english.Headers.AcceptLanguage.ParseAdd("en");
         var otherInstitution = await api.SignedInClientAsync(Demo.InstitutionAdmin); // 芳草 CHSC, not West China Hospital
@@ -67,6 +71,7 @@ public sealed class TranscriptCsvTests(CmeApiFactory api) : IClassFixture<CmeApi
         rows[0][0].ShouldBe("Licence number");
         rows[1][Array.IndexOf(rows[0], "Kind")].ShouldBe("Adjustment");
         rows[1][Array.IndexOf(rows[0], "Year status")].ShouldBe("AtRisk");
+        rows[2][Array.IndexOf(rows[0], "Credits")].ShouldBe("-0.5"); // a number stays a number, not escaped as a formula
         hidden.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -1,22 +1,15 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Cme.Application.Reports;
-
-/// <summary>A file an export produces: its name, content type and bytes.</summary>
-public sealed record ReportFile(string FileName, string ContentType, byte[] Content)
-{
-    public const string Csv = "text/csv; charset=utf-8";
-    public const string Pdf = "application/pdf";
-}
+namespace Cme.Application.Common.Csv;
 
 /// <summary>
-/// Writes report CSV files for spreadsheet programs: UTF-8 with a byte order mark (so Excel shows
+/// The one way this system writes CSV for people: UTF-8 with a byte order mark (so Excel shows
 /// Chinese), RFC 4180 quoting, and text cells that start with = + - @, a tab or a carriage return
 /// escaped with a leading apostrophe, so a spreadsheet never runs a name as a formula (OWASP CSV
 /// injection). Numbers are written as numbers (a negative adjustment stays -2).
 /// </summary>
-internal sealed class ReportCsv : IDisposable
+public sealed class CsvDocument : IDisposable
 {
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
@@ -28,27 +21,27 @@ internal sealed class ReportCsv : IDisposable
     private readonly MemoryStream _buffer = new();
     private readonly CsvWriter _writer;
 
-    public ReportCsv(params string[] header)
+    public CsvDocument(params string[] header)
     {
         _writer = CsvWriter.Create(_buffer, Options, leaveOpen: true);
         _writer.WriteHeader(header);
     }
 
-    public ReportCsv Text(string? value)
+    public CsvDocument Text(string? value)
     {
         _writer.WriteField(value);
         return this;
     }
 
-    public ReportCsv Number(decimal value)
+    public CsvDocument Number(decimal value)
     {
         _writer.WriteField(value, "0.##");
         return this;
     }
 
-    public ReportCsv Number(decimal? value) => value is { } v ? Number(v) : Text(null);
+    public CsvDocument Number(decimal? value) => value is { } v ? Number(v) : Text(null);
 
-    public ReportCsv Number(int value)
+    public CsvDocument Number(int value)
     {
         _writer.WriteField(value, "");
         return this;
