@@ -16,15 +16,8 @@ public static class ActivityEvidenceEndpoints
 
     private static async Task<IResult> GetEvidenceAsync(Guid id, HttpContext httpContext, ActivitiesApiClient activitiesApi)
     {
-        var result = await activitiesApi.EvidenceAsync(id, httpContext.RequestAborted);
-        if (!result.Succeeded)
-            return TypedResults.StatusCode(result.Problem.Status == StatusCodes.Status404NotFound ? 404 : 502);
-
-        var headers = httpContext.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
         // Always a download: the file is the learner's, never rendered inside this site.
-        var fileName = string.IsNullOrWhiteSpace(result.Value.FileName) ? $"evidence-{id:N}" : result.Value.FileName;
-        return TypedResults.File(result.Value.Content, result.Value.ContentType, fileName);
+        var result = await activitiesApi.EvidenceAsync(id, httpContext.RequestAborted);
+        return ApiFileDownload.Send(httpContext, result, null, $"evidence-{id:N}");
     }
 }

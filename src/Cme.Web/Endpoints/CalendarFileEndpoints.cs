@@ -17,13 +17,6 @@ public static class CalendarFileEndpoints
     private static async Task<IResult> GetSessionCalendarAsync(Guid id, HttpContext httpContext, ScheduleApiClient scheduleApi)
     {
         var result = await scheduleApi.SessionCalendarAsync(id, httpContext.RequestAborted);
-        if (!result.Succeeded)
-            return TypedResults.StatusCode(result.Problem.Status == StatusCodes.Status404NotFound ? 404 : 502);
-
-        var headers = httpContext.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
-        var fileName = string.IsNullOrWhiteSpace(result.Value.FileName) ? $"session-{id:N}.ics" : result.Value.FileName;
-        return TypedResults.File(result.Value.Content, "text/calendar; charset=utf-8", fileName);
+        return ApiFileDownload.Send(httpContext, result, "text/calendar; charset=utf-8", $"session-{id:N}.ics");
     }
 }

@@ -22,7 +22,7 @@ public static class CertificateFileEndpoints
     private static async Task<IResult> GetCertificatePdfAsync(Guid id, HttpContext httpContext, CertificatesApiClient certificatesApi)
     {
         var result = await certificatesApi.PdfAsync(id, httpContext.RequestAborted);
-        return Download(httpContext, result, "application/pdf", $"certificate-{id:N}.pdf");
+        return ApiFileDownload.Send(httpContext, result, "application/pdf", $"certificate-{id:N}.pdf");
     }
 
     private static async Task<IResult> GetTranscriptPdfAsync(HttpContext httpContext, CreditsApiClient creditsApi, TimeProvider clock,
@@ -30,7 +30,7 @@ public static class CertificateFileEndpoints
     {
         var thisYear = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
         var result = await creditsApi.TranscriptPdfAsync(professionalId, year ?? thisYear, httpContext.RequestAborted);
-        return Download(httpContext, result, "application/pdf", $"transcript-{year ?? thisYear}.pdf");
+        return ApiFileDownload.Send(httpContext, result, "application/pdf", $"transcript-{year ?? thisYear}.pdf");
     }
 
     private static async Task<IResult> GetTranscriptCsvAsync(HttpContext httpContext, CreditsApiClient creditsApi, TimeProvider clock,
@@ -38,7 +38,7 @@ public static class CertificateFileEndpoints
     {
         var thisYear = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
         var result = await creditsApi.TranscriptCsvAsync(professionalId, from ?? to ?? thisYear, to ?? from ?? thisYear, httpContext.RequestAborted);
-        return Download(httpContext, result, "text/csv; charset=utf-8", "transcript.csv");
+        return ApiFileDownload.Send(httpContext, result, "text/csv; charset=utf-8", "transcript.csv");
     }
 
     /// <summary>The few figures the progress bar needs; never cached, since it changes every second.</summary>
@@ -58,19 +58,5 @@ public static class CertificateFileEndpoints
             batch.Percent,
             Active = batch.IsActive,
         }, ApiJson.Options);
-    }
-
-    /// <summary>The API's file as an attachment; its failures as a status page (404, 400 for a bad year, else 502).</summary>
-    private static IResult Download(HttpContext httpContext, ApiResult<ApiFile> result, string contentType, string fallbackName)
-    {
-        if (!result.Succeeded)
-            return TypedResults.StatusCode(result.Problem.Status is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest
-                ? result.Problem.Status
-                : StatusCodes.Status502BadGateway);
-        var headers = httpContext.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
-        var fileName = string.IsNullOrWhiteSpace(result.Value.FileName) ? fallbackName : result.Value.FileName;
-        return TypedResults.File(result.Value.Content, contentType, fileName);
     }
 }
