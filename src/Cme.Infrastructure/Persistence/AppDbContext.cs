@@ -5,7 +5,9 @@ using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
+using Cme.Domain.Jobs;
 using Cme.Domain.Learning;
+using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
 using Cme.Domain.Trainers;
 using Cme.Domain.Institutions;
@@ -46,6 +48,11 @@ public sealed class AppDbContext(
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
     public DbSet<CourseEvaluation> CourseEvaluations => Set<CourseEvaluation>();
     public DbSet<ExternalActivity> ExternalActivities => Set<ExternalActivity>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<PlannerPass> PlannerPasses => Set<PlannerPass>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

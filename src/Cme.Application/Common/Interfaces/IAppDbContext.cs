@@ -4,7 +4,9 @@ using Cme.Domain.Calendars;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
+using Cme.Domain.Jobs;
 using Cme.Domain.Learning;
+using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
 using Cme.Domain.Trainers;
 using Cme.Domain.Institutions;
@@ -38,6 +40,11 @@ public interface IAppDbContext
     DbSet<AttendanceRecord> Attendance { get; }
     DbSet<CourseEvaluation> CourseEvaluations { get; }
     DbSet<ExternalActivity> ExternalActivities { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<NotificationAttempt> NotificationAttempts { get; }
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+    DbSet<JobRun> JobRuns { get; }
+    DbSet<PlannerPass> PlannerPasses { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
