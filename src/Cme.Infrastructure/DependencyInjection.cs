@@ -2,6 +2,7 @@ using Cme.Application.Common.Interfaces;
 using Cme.Infrastructure.Identity;
 using Cme.Infrastructure.Persistence;
 using Cme.Infrastructure.Persistence.Migrations;
+using Cme.Infrastructure.Scheduling;
 using Cme.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<ICheckInKey>(new CheckInKey(configuration,
             string.Equals(configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["environment"], "Production", StringComparison.OrdinalIgnoreCase)));
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddNotifications(configuration, connectionString);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(sp => new MigrationRunner(
