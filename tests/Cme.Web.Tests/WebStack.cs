@@ -13,9 +13,16 @@ namespace Cme.Web.Tests;
 /// The whole system as a person meets it: Cme.Api on real Kestrel over a fresh PostgreSQL database,
 /// Cme.Web on real Kestrel talking to it over HTTP, and Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class WebStack : IAsyncLifetime
+public class WebStack : IAsyncLifetime
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
+
+    public WebStack() => _api = new ApiServer(ApiSettings);
+
+    /// <summary>Extra API configuration for a fixture that needs it (e.g. the job scheduler on).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ApiSettings => new Dictionary<string, string?>();
+
+    public string ApiConnectionString => _api.ConnectionString;
     private WebServer? _web;
     private IPlaywright? _playwright;
 
@@ -66,7 +73,10 @@ public sealed class WebStack : IAsyncLifetime
     private static string Address(IServiceProvider services) =>
         services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private sealed class ApiServer : CmeApiFactory;
+    private sealed class ApiServer(IReadOnlyDictionary<string, string?> settings) : CmeApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => settings;
+    }
 
     private sealed class WebServer(string apiUrl) : WebApplicationFactory<web::Program>
     {
