@@ -117,6 +117,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         using (client)
         {
+            client.NoDelay = true;
             try
             {
                 var stream = client.GetStream();

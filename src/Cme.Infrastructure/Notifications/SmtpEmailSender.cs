@@ -66,6 +66,8 @@ public sealed class SmtpEmailSender(EmailOptions options) : IEmailSender
                 HeadersEncoding = Encoding.UTF8,
             };
             mail.Headers.Add("X-Cme-Notification", message.NotificationId.ToString());
+            // The same Message-ID on every attempt: a resend after a crash (see docs/notifications.md) can be recognised downstream.
+            mail.Headers.Add("Message-ID", $"<{message.NotificationId:N}@cme.notifications>");
             await _client.SendMailAsync(mail, cancellationToken);
         }
 
