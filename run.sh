@@ -359,6 +359,8 @@ say "starting the API on http://127.0.0.1:$API_PORT (log: ${API_LOG#"$ROOT"/})"
   export ConnectionStrings__Cme="Host=127.0.0.1;Port=$PG_PORT;Database=cme;Username=postgres"
   export Cme__SeedDemoData=true
   export Cme__PublicBaseUrl="http://127.0.0.1:$WEB_PORT"
+  # E-mail: without an SMTP host (Cme__Email__Host), messages are written to this folder as .eml files.
+  export Cme__Email__PickupDirectory="${Cme__Email__PickupDirectory:-$ROOT/.data/mail}"
   export ASPNETCORE_URLS="http://127.0.0.1:$API_PORT"
   exec setsid "$DOTNET" Cme.Api.dll
 ) >>"$API_LOG" 2>&1 </dev/null &

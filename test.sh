@@ -16,7 +16,8 @@ Installs the Debian packages the tests need when they are missing (needs root an
   postgresql postgresql-contrib chromium fonts-wqy-microhei fonts-dejavu-core
   poppler-utils zbar-tools, and nodejs/npm when node or npm is missing;
 installs dclint 3.1.0 into .tools/ and checks docker-compose.yml with it;
-runs: dotnet test Cme.sln -c Release (TRX results in .data/test-results).
+runs: dotnet test Cme.sln -c Release (TRX results in .data/test-results), then (without extra
+arguments, unless CME_SKIP_FAULTS=1) the notification fault checks of bench/Cme.Bench.Notifications.
 Environment given to the tests: CME_PG_BIN (PostgreSQL binaries), CME_CHROMIUM.
 EOF
   exit 0
@@ -134,6 +135,23 @@ dotnet test Cme.sln -c Release \
 code=${PIPESTATUS[0]}
 set -e
 
+# ---------------------------------------------------------------- fault checks
+
+# The notification outbox against real Cme.Api processes: kill -9 while 2,000 e-mails are due, two
+# instances, a database restart (bench/Cme.Bench.Notifications). Only on a full run; CME_SKIP_FAULTS=1 skips it.
+faults_failed=0
+if [[ $# -eq 0 && "${CME_SKIP_FAULTS:-}" != "1" ]]; then
+  say "fault checks: dotnet run --project bench/Cme.Bench.Notifications -c Release -- faults 2000"
+  set +e
+  dotnet run --project bench/Cme.Bench.Notifications -c Release -- faults 2000 2>&1 | tee "$RESULTS_DIR/faults.log"
+  faults_code=${PIPESTATUS[0]}
+  set -e
+  if (( faults_code != 0 )); then
+    faults_failed=1
+    (( code == 0 )) && code=$faults_code
+  fi
+fi
+
 # ---------------------------------------------------------------- summary
 
 # Sum the <Counters .../> of every TRX file (skipped tests are total - executed there).
@@ -173,5 +191,6 @@ echo
 if (( code != 0 && passed + failed == 0 )); then
   echo "test.sh: dotnet test exited with code $code before any test ran (see the build errors above)"
 fi
+failed=$((failed + faults_failed))
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$code"

@@ -6,6 +6,7 @@ using Cme.Application;
 using Cme.Application.Common.Interfaces;
 using Cme.Infrastructure;
 using Cme.Infrastructure.Persistence;
+using Cme.Infrastructure.Scheduling;
 using Cme.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,9 @@ builder.Logging.AddJsonConsole(o =>
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+// Reminders and other jobs: every instance with the scheduler on joins the Quartz cluster (docs/notifications.md).
+if (builder.Configuration.GetValue("Cme:Scheduler:Enabled", true))
+    builder.Services.AddCmeScheduler(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<LoginThrottle>();
@@ -120,6 +124,8 @@ app.MapCreditEndpoints();
 app.MapAttendanceEndpoints();
 app.MapReportEndpoints();
 app.MapCertificateEndpoints();
+app.MapNotificationEndpoints();
+app.MapJobEndpoints();
 
 app.Run();
 

@@ -4,6 +4,7 @@ using Cme.Infrastructure.Documents;
 using Cme.Infrastructure.Identity;
 using Cme.Infrastructure.Persistence;
 using Cme.Infrastructure.Persistence.Migrations;
+using Cme.Infrastructure.Scheduling;
 using Cme.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         if (configuration.GetValue("Cme:Certificates:Worker", true))
             services.AddHostedService(sp => new CertificateWorker(sp.GetRequiredService<CertificateWork>(), sp.GetRequiredService<ILogger<CertificateWorker>>(),
                 TimeSpan.FromSeconds(configuration.GetValue("Cme:Certificates:PollSeconds", 2.0))));
+        services.AddNotifications(configuration, connectionString);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(sp => new MigrationRunner(

@@ -28,6 +28,8 @@ public class CmeApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Cme:LoginThrottle:PerIpPerMinute", "100000");
         builder.UseSetting("Cme:LoginThrottle:PerAccountPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Most tests do without the job scheduler; the scheduler tests turn it on.
+        builder.UseSetting("Cme:Scheduler:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

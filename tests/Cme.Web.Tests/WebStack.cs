@@ -21,6 +21,9 @@ namespace Cme.Web.Tests;
 public class WebStack : IAsyncLifetime
 {
     private readonly ApiServer _api;
+
+    /// <summary>The API's database, for tests that look at what was stored (e.g. the outbox).</summary>
+    public string ApiConnectionString => _api.ConnectionString;
     private WebServer? _web;
     private IPlaywright? _playwright;
 

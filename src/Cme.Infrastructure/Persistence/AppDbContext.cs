@@ -6,7 +6,9 @@ using Cme.Domain.Certificates;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
+using Cme.Domain.Jobs;
 using Cme.Domain.Learning;
+using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
 using Cme.Domain.Trainers;
 using Cme.Domain.Institutions;
@@ -51,6 +53,11 @@ public sealed class AppDbContext(
     public DbSet<CertificateBatch> CertificateBatches => Set<CertificateBatch>();
     public DbSet<CertificateBatchItem> CertificateBatchItems => Set<CertificateBatchItem>();
     public DbSet<PendingCertificate> PendingCertificates => Set<PendingCertificate>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<PlannerPass> PlannerPasses => Set<PlannerPass>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,7 +5,9 @@ using Cme.Domain.Certificates;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
+using Cme.Domain.Jobs;
 using Cme.Domain.Learning;
+using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
 using Cme.Domain.Trainers;
 using Cme.Domain.Institutions;
@@ -43,6 +45,11 @@ public interface IAppDbContext
     DbSet<CertificateBatch> CertificateBatches { get; }
     DbSet<CertificateBatchItem> CertificateBatchItems { get; }
     DbSet<PendingCertificate> PendingCertificates { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<NotificationAttempt> NotificationAttempts { get; }
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+    DbSet<JobRun> JobRuns { get; }
+    DbSet<PlannerPass> PlannerPasses { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,27 @@
+using Cme.Infrastructure.Notifications;
+using Quartz;
+
+namespace Cme.Infrastructure.Scheduling;
+
+// Quartz stores each job's class name (Cme.Infrastructure.Scheduling.ReminderPlannerJob, Cme.Infrastructure):
+// renaming or moving a job class breaks the jobs already stored. Keep the names.
+
+/// <summary>Writes due reminders into the outbox and cancels those that no longer apply (every minute).</summary>
+[DisallowConcurrentExecution]
+public sealed class ReminderPlannerJob(ReminderPlanner planner) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        context.Result = (await planner.PlanAsync(cancellationToken)).ToString();
+    }
+}
+
+/// <summary>Sends due notifications from the outbox (every few seconds).</summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxDispatcherJob(OutboxDispatcher dispatcher) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        context.Result = (await dispatcher.DispatchAsync(context.Scheduler.SchedulerInstanceId, cancellationToken)).ToString();
+    }
+}
