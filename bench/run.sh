@@ -17,6 +17,11 @@ Benchmarks:
   certificates
             certificate PDFs per second with PDFsharp on one core and on all cores, next to Chromium's
             --print-to-pdf of the same certificate as HTML; memory over 10,000 certificates (target >= 20x)
+  notifications
+            plans reminders for 100,000 enrolments and dispatches 10,000 notifications, next to a
+            do-nothing Quartz job drained on the same database
+  faults    kill -9 while 2,000 reminders are due, two API instances, a database restart: every
+            reminder delivered, none twice (test.sh runs it after the tests)
   reports   generates a consortium of 100,000 professionals and 2,500,000 ledger entries (seeded), then
             times the credit-completion report next to the same aggregate SQL in psql (target <= 1.5x)
 
@@ -30,6 +35,10 @@ case "${1:-}" in
   checkin) shift; source "$BENCH_DIR/checkin/bench.sh"; checkin_main "$@" ;;
   certificates) shift; exec "$BENCH_DIR/certificates/run.sh" "$@" ;;
   reports) shift; exec "$BENCH_DIR/reports/run.sh" "$@" ;;
+  notifications) shift; (( $# )) || set -- 100000 10000
+    exec dotnet run --project "$BENCH_DIR/Cme.Bench.Notifications" -c Release -- bench "$@" ;;
+  faults) shift; (( $# )) || set -- 2000
+    exec dotnet run --project "$BENCH_DIR/Cme.Bench.Notifications" -c Release -- faults "$@" ;;
   -h|--help|"") usage; [[ -n "${1:-}" ]] ;;
   *) usage >&2; die "unknown benchmark '$1'" ;;
 esac
