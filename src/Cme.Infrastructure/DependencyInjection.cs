@@ -38,9 +38,6 @@ public static class DependencyInjection
         services.AddSingleton<Application.Reports.IAnnualSummaryRenderer, Reports.PdfSharpAnnualSummaryRenderer>();
         services.AddScoped<ICertificateNumbers, CertificateNumbers>();
         services.AddSingleton<ICertificateLinks, CertificateLinks>();
-        if (configuration.GetValue("Cme:Certificates:Worker", true))
-            services.AddHostedService(sp => new CertificateWorker(sp.GetRequiredService<CertificateWork>(), sp.GetRequiredService<ILogger<CertificateWorker>>(),
-                TimeSpan.FromSeconds(configuration.GetValue("Cme:Certificates:PollSeconds", 2.0))));
         services.AddNotifications(configuration, connectionString);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ReferenceDataSeeder>();

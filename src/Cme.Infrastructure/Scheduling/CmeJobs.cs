@@ -25,3 +25,16 @@ public sealed class OutboxDispatcherJob(OutboxDispatcher dispatcher) : IJob
         context.Result = (await dispatcher.DispatchAsync(context.Scheduler.SchedulerInstanceId, cancellationToken)).ToString();
     }
 }
+
+/// <summary>
+/// Issues certificates in the background (every few seconds): bulk batches first, then the
+/// certificates of fresh completions. Resumable: each certificate commits with its "done" mark.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class CertificateWorkJob(Application.Certificates.CertificateWork work) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        context.Result = $"{await work.RunOnceAsync(cancellationToken)} issued";
+    }
+}

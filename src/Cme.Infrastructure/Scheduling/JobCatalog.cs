@@ -20,6 +20,7 @@ public static class JobCatalog
     public const string Group = "cme";
     public const string ReminderPlanner = "reminder-planner";
     public const string OutboxDispatcher = "outbox-dispatcher";
+    public const string CertificateWork = "certificate-work";
 
     public static IReadOnlyList<JobRegistration> Jobs(IConfiguration configuration) =>
     [
@@ -29,6 +30,9 @@ public static class JobCatalog
         new(OutboxDispatcher, typeof(OutboxDispatcherJob),
             "Sends due notifications (inbox and e-mail) with retries and backoff.",
             Interval: TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:DispatchIntervalSeconds", 10.0))),
+        new(CertificateWork, typeof(CertificateWorkJob),
+            "Issues certificates: bulk batches (resuming one whose worker stopped), then those of fresh completions.",
+            Interval: TimeSpan.FromSeconds(configuration.GetValue("Cme:Certificates:PollSeconds", 5.0))),
     ];
 
     internal static void Register(IQuartzBuilder quartz, IEnumerable<JobRegistration> jobs)

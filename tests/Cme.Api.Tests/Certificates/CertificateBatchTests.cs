@@ -8,12 +8,11 @@ using Npgsql;
 
 namespace Cme.Api.Tests.Certificates;
 
-/// <summary>The background worker is off here: the tests drive the work themselves, crash included.</summary>
+/// <summary>No job scheduler here (the default for tests): the tests drive the certificate work themselves, crash included.</summary>
 public sealed class CertificateBatchApi : CmeApiFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Cme:Certificates:Worker"] = "false",
         ["Cme:Verification:PermitsPerMinute"] = "5",
     };
 }

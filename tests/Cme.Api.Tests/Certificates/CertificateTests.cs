@@ -109,30 +109,6 @@ public sealed class CertificateTests(CmeApiFactory api) : IClassFixture<CmeApiFa
     }
 
     [Fact]
-    public async Task ACompletion_GetsItsCertificateByItself_AndOnlyItsPeopleMaySeeIt()
-    {
-        var setup = await CertificateSetup.StartAsync(api);
-        var offering = await setup.OfferingAsync();
-        var learner = await setup.CompletedLearnerAsync(offering);
-
-        JsonElement list = default;
-        for (var i = 0; i < 60 && (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0); i++)
-        {
-            await Task.Delay(250);
-            list = await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/certificates?learnerId={learner}");
-        }
-        var otherInstitution = await api.SignedInClientAsync(Demo.InstitutionAdmin);
-        var gp = await api.SignedInClientAsync(Demo.Gp);
-
-        list.GetArrayLength().ShouldBe(1);
-        var id = list[0].GetProperty("id").GetGuid();
-        (await otherInstitution.GetAsync($"/api/v1/certificates/{id}/pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await gp.GetAsync($"/api/v1/certificates/{id}/pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await gp.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await api.CreateClient().GetAsync($"/api/v1/certificates/{id}/pdf")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
     public async Task AnnualTranscriptPdf_ShowsTheCreditsByClassAndSourceAgainstThePolicy()
     {
         var setup = await CertificateSetup.StartAsync(api);
