@@ -26,7 +26,7 @@ internal sealed class GetAnnualTranscriptPdfHandler(
     public async Task<CertificateFile> Handle(GetAnnualTranscriptPdf request, CancellationToken cancellationToken)
     {
         var transcript = await transcripts.Handle(new GetTranscript(request.ProfessionalId, request.Year, request.Year), cancellationToken);
-        var issuer = await db.Consortia.AsNoTracking().Select(c => c.Name).FirstAsync(cancellationToken);
+        var issuer = await db.Consortia.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Name).FirstAsync(cancellationToken);
         var pdf = renderer.AnnualTranscript(transcript, request.Year, issuer, clock.GetUtcNow());
         return new CertificateFile($"transcript-{transcript.LicenceNumber}-{request.Year}.pdf", pdf);
     }

@@ -33,7 +33,7 @@ public sealed class CertificateIssuer(IAppDbContext db, IDocumentRenderer render
                            join p in db.Professionals on award.LearnerId equals p.Id
                            where o.Id == offeringId
                            select new { o.TimeZone, c.TitleZh, c.TitleEn, v.Accreditation, p.NameZh, p.NameLatin }).SingleAsync(ct);
-        var consortium = await db.Consortia.AsNoTracking().Select(c => new { c.Name, c.NameEn }).FirstAsync(ct);
+        var consortium = await db.Consortia.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Name, c.NameEn }).FirstAsync(ct);
         var now = clock.GetUtcNow();
         var content = new CertificateContent(facts.NameZh, facts.NameLatin, facts.TitleZh, facts.TitleEn, award.Credits, award.CreditClass,
             (award.ProjectLevel ?? facts.Accreditation?.ProjectLevel)?.ToString() ?? "",

@@ -30,7 +30,7 @@ internal sealed class VerifyCertificateHandler(IAppDbContext db) : IRequestHandl
             c.Status, c.Number, c.LearnerNameZh, c.LearnerNameLatin, c.CourseTitleZh, c.CourseTitleEn, c.Credits, c.CreditClass, c.ProjectLevel,
             c.AccreditationNumber, c.CompletedOn, c.IssuedAt, c.RevokedAt, c.SupersededAt,
         }).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Certificate", "code");
-        var issuer = await db.Consortia.AsNoTracking().Select(c => new { c.Name, c.NameEn }).FirstAsync(cancellationToken);
+        var issuer = await db.Consortia.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Name, c.NameEn }).FirstAsync(cancellationToken);
         return new CertificateVerification(found.Status, found.Number, Certificate.MaskName(found.LearnerNameZh, found.LearnerNameLatin),
             found.CourseTitleZh, found.CourseTitleEn, found.Credits, found.CreditClass, found.ProjectLevel, found.AccreditationNumber, found.CompletedOn,
             found.IssuedAt, found.RevokedAt, found.SupersededAt, issuer.Name, issuer.NameEn);

@@ -22,7 +22,7 @@ internal static class CreditYears
 {
     public static async Task<CreditPolicy> ActivePolicyAsync(IAppDbContext db, int year, CancellationToken ct)
     {
-        var code = await db.Consortia.Select(c => c.ActivePolicyCode).FirstOrDefaultAsync(ct) ?? PolicyPresets.China2024;
+        var code = await db.Consortia.OrderBy(c => c.Id).Select(c => c.ActivePolicyCode).FirstOrDefaultAsync(ct) ?? PolicyPresets.China2024;
         var yearEnd = new DateOnly(year, 12, 31);
         return await db.CreditPolicies.AsNoTracking().Where(p => p.Code == code && p.EffectiveFrom <= yearEnd)
                    .OrderByDescending(p => p.EffectiveFrom).FirstOrDefaultAsync(ct)

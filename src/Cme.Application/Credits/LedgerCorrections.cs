@@ -81,7 +81,7 @@ internal sealed class ListCreditPoliciesHandler(IAppDbContext db) : IRequestHand
 {
     public async Task<IReadOnlyList<PolicyView>> Handle(ListCreditPolicies request, CancellationToken cancellationToken)
     {
-        var active = await db.Consortia.Select(c => c.ActivePolicyCode).FirstOrDefaultAsync(cancellationToken);
+        var active = await db.Consortia.OrderBy(c => c.Id).Select(c => c.ActivePolicyCode).FirstOrDefaultAsync(cancellationToken);
         var policies = await db.CreditPolicies.AsNoTracking().OrderBy(p => p.Code).ThenBy(p => p.EffectiveFrom).ToListAsync(cancellationToken);
         return [.. policies.Select(p => new PolicyView(p.Id, p.Code, p.Name, p.NameEn, p.Source, p.EffectiveFrom, p.Rules, p.Code == active))];
     }
@@ -97,7 +97,7 @@ internal sealed class SetActivePolicyHandler(IAppDbContext db) : IRequestHandler
     {
         if (!await db.CreditPolicies.AnyAsync(p => p.Code == request.Code, cancellationToken))
             throw new RequestValidationException("code", $"No credit policy {request.Code}.");
-        var consortium = await db.Consortia.FirstOrDefaultAsync(cancellationToken) ?? throw new ConflictException("The consortium has not been set up yet.");
+        var consortium = await db.Consortia.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken) ?? throw new ConflictException("The consortium has not been set up yet.");
         consortium.ChooseActivePolicy(request.Code);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -46,7 +46,7 @@ internal sealed class CreateInstitutionHandler(IAppDbContext db) : IRequestHandl
         if (await db.Institutions.AnyAsync(i => i.Code == code, cancellationToken))
             throw new RequestValidationException("code", $"An institution with code {code} already exists.");
 
-        var consortiumId = await db.Consortia.Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var consortiumId = await db.Consortia.OrderBy(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (consortiumId == Guid.Empty)
             throw new ConflictException("The consortium has not been set up yet.");
 

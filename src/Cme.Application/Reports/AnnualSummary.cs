@@ -45,7 +45,7 @@ internal sealed class ExportAnnualSummaryHandler(IAppDbContext db, ICurrentUser 
         var completion = CompletionGroups.Report(data, now);
         var trend = await new GetCompletionTrendHandler(db, user, clock).Handle(new GetCompletionTrend(request.Year, filter), ct);
         var delivery = await new GetTrainingDeliveryHandler(db, user, clock).Handle(new GetTrainingDelivery(request.Year, filter), ct);
-        var consortium = await db.Consortia.Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        var consortium = await db.Consortia.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         var scope = filter.InstitutionId is { } id && data.Institutions.TryGetValue(id, out var own) ? own : null;
         var pdf = renderer.Render(new AnnualSummaryContent(consortium, scope?.Name ?? consortium, completion, trend, delivery, now));
         return new ReportFile(CsvDocument.FileName($"cme-annual-summary-{request.Year}-{scope?.Code ?? "consortium"}", "pdf"), ReportFile.Pdf, pdf);
