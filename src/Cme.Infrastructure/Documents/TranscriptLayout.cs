@@ -12,7 +12,7 @@ namespace Cme.Infrastructure.Documents;
 /// </summary>
 internal static class TranscriptLayout
 {
-    private const double Left = 50, Right = 545, Bottom = 790;
+    private const double Left = PortraitTable.Left, Right = PortraitTable.Right, Bottom = PortraitTable.Bottom;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static void Draw(PdfDocument document, Transcript t, int year, DateTimeOffset printedAt, string issuer)
@@ -36,22 +36,22 @@ internal static class TranscriptLayout
             Row(text, ref y, "缺口 Missing", shortfall.Message, color: PdfText.Crimson);
 
         y += 10;
-        Heading(text, ref y, "按学分类别 By credit class");
-        Columns(text, ref y, true, ("类别 Class", 120), ("学分 Credits", 120), ("最低 Minimum", 120), ("最高 Maximum", 120));
+        PortraitTable.Heading(text, ref y, "按学分类别 By credit class");
+        PortraitTable.Columns(text, ref y, true, ("类别 Class", 120), ("学分 Credits", 120), ("最低 Minimum", 120), ("最高 Maximum", 120));
         foreach (var c in standing.ByClass)
-            Columns(text, ref y, false, (c.CreditClass, 120), (Num(c.Credits), 120), (c.Minimum is { } min ? Num(min) : "—", 120),
+            PortraitTable.Columns(text, ref y, false, (c.CreditClass, 120), (Num(c.Credits), 120), (c.Minimum is { } min ? Num(min) : "—", 120),
                 (c.Maximum is { } max ? Num(max) : "—", 120));
 
         y += 10;
-        Heading(text, ref y, "按来源 By source");
-        Columns(text, ref y, true, ("来源 Source", 240), ("学分 Credits", 120));
+        PortraitTable.Heading(text, ref y, "按来源 By source");
+        PortraitTable.Columns(text, ref y, true, ("来源 Source", 240), ("学分 Credits", 120));
         foreach (var (source, credits) in standing.BySource.OrderBy(s => s.Key))
-            Columns(text, ref y, false, (Source(source), 240), (Num(credits), 120));
+            PortraitTable.Columns(text, ref y, false, (Source(source), 240), (Num(credits), 120));
 
         y += 10;
-        Heading(text, ref y, "学分记录 Ledger entries");
+        PortraitTable.Heading(text, ref y, "学分记录 Ledger entries");
         (string, double)[] header = [("日期 Date", 70), ("类型 Kind", 70), ("来源 Source", 90), ("类别 Class", 45), ("学分 Credits", 50), ("说明 Details", 170)];
-        Columns(text, ref y, true, header);
+        PortraitTable.Columns(text, ref y, true, header);
         foreach (var e in t.Entries.Where(e => e.Year == year))
         {
             if (y > Bottom - 20)
@@ -59,10 +59,10 @@ internal static class TranscriptLayout
                 Footer(text, printedAt);
                 text = NewPage(document);
                 y = 50;
-                Columns(text, ref y, true, header);
+                PortraitTable.Columns(text, ref y, true, header);
             }
             var details = text.Fit(e.OfferingTitle is { } title ? $"{title} — {e.Reason}" : e.Reason, 165, 8.5);
-            Columns(text, ref y, false, (e.RecordedAt.ToString("yyyy-MM-dd", Inv), 70), (Kind(e.Kind) + (e.Revoked ? " (已撤销)" : ""), 70),
+            PortraitTable.Columns(text, ref y, false, (e.RecordedAt.ToString("yyyy-MM-dd", Inv), 70), (Kind(e.Kind) + (e.Revoked ? " (已撤销)" : ""), 70),
                 (Source(e.Source), 90), (e.CreditClass, 45), (Num(e.Credits), 50), (details, 170));
         }
         Footer(text, printedAt);
@@ -89,25 +89,6 @@ internal static class TranscriptLayout
         text.Draw(label, Left, y, 150, 10, color: PdfText.Muted);
         text.Draw(text.Fit(value, Right - Left - 150, 10, bold), Left + 150, y, Right - Left - 150, 10, bold, color);
         y += 17;
-    }
-
-    private static void Heading(PdfText text, ref double y, string heading)
-    {
-        text.Draw(heading, Left, y, Right - Left, 12, bold: true, PdfText.Crimson);
-        y += 18;
-    }
-
-    private static void Columns(PdfText text, ref double y, bool header, params (string Text, double Width)[] cells)
-    {
-        var x = Left;
-        foreach (var (cell, width) in cells)
-        {
-            text.Draw(cell, x, y, width - 4, 8.5, bold: header, header ? PdfText.Muted : PdfText.Ink);
-            x += width;
-        }
-        y += 14;
-        if (header)
-            text.Line(Left, y - 2, Right, y - 2, PdfText.Gold, 0.5);
     }
 
     private static string Num(decimal value) => value.ToString("0.##", Inv);

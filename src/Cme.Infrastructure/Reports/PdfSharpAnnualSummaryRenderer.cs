@@ -14,7 +14,7 @@ namespace Cme.Infrastructure.Reports;
 /// </summary>
 internal sealed class PdfSharpAnnualSummaryRenderer(IDocumentRenderer documents) : IAnnualSummaryRenderer
 {
-    private const double Left = 50, Right = 545, Bottom = 790;
+    private const double Left = PortraitTable.Left, Right = PortraitTable.Right, Bottom = PortraitTable.Bottom;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public byte[] Render(AnnualSummaryContent c)
@@ -32,13 +32,13 @@ internal sealed class PdfSharpAnnualSummaryRenderer(IDocumentRenderer documents)
 
         var t = c.Completion.Total;
         double y = 118;
-        Heading(text, ref y, "学分达标 Credit completion");
-        Columns(text, ref y, true, ("人数 Headcount", 100), ("达标 Met", 90), ("有风险 At risk", 90), ("未达标 Not met", 90), ("达标率 Met %", 100));
-        Columns(text, ref y, false, (t.Headcount.ToString(Inv), 100), (t.Met.ToString(Inv), 90), (t.AtRisk.ToString(Inv), 90), (t.NotMet.ToString(Inv), 90),
+        PortraitTable.Heading(text, ref y, "学分达标 Credit completion");
+        PortraitTable.Columns(text, ref y, true, ("人数 Headcount", 100), ("达标 Met", 90), ("有风险 At risk", 90), ("未达标 Not met", 90), ("达标率 Met %", 100));
+        PortraitTable.Columns(text, ref y, false, (t.Headcount.ToString(Inv), 100), (t.Met.ToString(Inv), 90), (t.AtRisk.ToString(Inv), 90), (t.NotMet.ToString(Inv), 90),
             ($"{Num(t.MetPercent)}%", 100));
 
         y += 8;
-        Heading(text, ref y, "月度达标趋势 Monthly trend (share meeting the requirement at month end)");
+        PortraitTable.Heading(text, ref y, "月度达标趋势 Monthly trend (share meeting the requirement at month end)");
         Trend(text, ref y, c.Trend.Points);
 
         foreach (var (title, groups) in new[]
@@ -48,14 +48,14 @@ internal sealed class PdfSharpAnnualSummaryRenderer(IDocumentRenderer documents)
                  })
         {
             y += 8;
-            Heading(text, ref y, title);
-            Columns(text, ref y, true, ("", 200), ("人数 Headcount", 70), ("达标 Met", 60), ("有风险", 60), ("未达标", 60), ("达标率", 45));
+            PortraitTable.Heading(text, ref y, title);
+            PortraitTable.Columns(text, ref y, true, ("", 200), ("人数 Headcount", 70), ("达标 Met", 60), ("有风险", 60), ("未达标", 60), ("达标率", 45));
             foreach (var g in groups)
             {
                 if (y > Bottom - 20)
                     (text, y) = (NextPage(document, text, c.PrintedAt), 50);
                 Bar(text, y, g.MetPercent);
-                Columns(text, ref y, false, (text.Fit(g.Label, 195, 8.5), 200), (g.Headcount.ToString(Inv), 70), (g.Met.ToString(Inv), 60),
+                PortraitTable.Columns(text, ref y, false, (text.Fit(g.Label, 195, 8.5), 200), (g.Headcount.ToString(Inv), 70), (g.Met.ToString(Inv), 60),
                     (g.AtRisk.ToString(Inv), 60), (g.NotMet.ToString(Inv), 60), ($"{Num(g.MetPercent)}%", 45));
             }
         }
@@ -63,13 +63,13 @@ internal sealed class PdfSharpAnnualSummaryRenderer(IDocumentRenderer documents)
         y += 8;
         if (y > Bottom - 80)
             (text, y) = (NextPage(document, text, c.PrintedAt), 50);
-        Heading(text, ref y, "培训实施 Training delivery: seat-hours per GP by region");
-        Columns(text, ref y, true, ("地区 Region", 200), ("座位学时 Seat-hours", 110), ("全科医生 GPs", 90), ("人均 Per GP", 90));
+        PortraitTable.Heading(text, ref y, "培训实施 Training delivery: seat-hours per GP by region");
+        PortraitTable.Columns(text, ref y, true, ("地区 Region", 200), ("座位学时 Seat-hours", 110), ("全科医生 GPs", 90), ("人均 Per GP", 90));
         foreach (var r in c.Delivery.SeatHoursPerGp)
         {
             if (y > Bottom - 20)
                 (text, y) = (NextPage(document, text, c.PrintedAt), 50);
-            Columns(text, ref y, false, (r.Region, 200), (Num(r.SeatHours), 110), (r.GeneralPractitioners.ToString(Inv), 90),
+            PortraitTable.Columns(text, ref y, false, (r.Region, 200), (Num(r.SeatHours), 110), (r.GeneralPractitioners.ToString(Inv), 90),
                 (r.SeatHoursPerGp is { } v ? Num(v) : "—", 90));
         }
         Footer(text, c.PrintedAt);
@@ -128,25 +128,6 @@ internal sealed class PdfSharpAnnualSummaryRenderer(IDocumentRenderer documents)
     {
         text.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xEE, 0xEE, 0xEE)), Left, y + 11, 190, 2.5);
         text.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(0x12, 0xB7, 0x6A)), Left, y + 11, 190 * (double)percent / 100, 2.5);
-    }
-
-    private static void Heading(PdfText text, ref double y, string heading)
-    {
-        text.Draw(heading, Left, y, Right - Left, 11.5, bold: true, PdfText.Crimson);
-        y += 18;
-    }
-
-    private static void Columns(PdfText text, ref double y, bool header, params (string Text, double Width)[] cells)
-    {
-        var x = Left;
-        foreach (var (cell, width) in cells)
-        {
-            text.Draw(cell, x, y, width - 4, 8.5, bold: header, header ? PdfText.Muted : PdfText.Ink);
-            x += width;
-        }
-        y += 14;
-        if (header)
-            text.Line(Left, y - 2, Right, y - 2, PdfText.Gold, 0.5);
     }
 
     private static string Num(decimal value) => value.ToString("0.##", Inv);
