@@ -75,8 +75,10 @@ internal static class Faults
                 failures++;
         }
         var restart = sink.Messages.Skip(before).Where(m => m.Subject.StartsWith("Review queue", StringComparison.Ordinal)).ToList();
+        // The same window as a kill: an e-mail the SMTP server accepted just as the database went down cannot be
+        // marked sent, so it goes out again once the claim expires (same Message-ID): at most one per restart.
         failures += Report("database restart", count, (restart.Count, restart.Select(m => m.NotificationId).Distinct().Count()), null, watch.Elapsed,
-            await PendingAsync(cs, "restart"));
+            await PendingAsync(cs, "restart"), allowedDuplicates: 1);
         Console.WriteLine(failures == 0 ? "faults: all passed" : $"faults: {failures} check(s) failed (logs in {logDir})");
         return failures == 0 ? 0 : 1;
     }
