@@ -30,6 +30,7 @@ public static class DependencyInjection
         }
         services.AddScoped<Certificates.CertificateIssuer>();
         services.AddSingleton<Certificates.CertificateWork>();
+        services.AddSingleton<Attendance.CompletionSweep>();
 
         // FluentValidation's own messages follow the request culture (zh-CN by default, see the API).
         ValidatorOptions.Global.LanguageManager.Enabled = true;

@@ -44,6 +44,19 @@ public sealed class Offering : Entity
     public Guid CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The end of the last session that the completion sweep has settled completions for. A session
+    /// added or moved later than this makes the offering due for the sweep again.
+    /// </summary>
+    public DateTimeOffset? CompletionSettledThrough { get; private set; }
+
+    /// <summary>The sweep settled every enrolment of the sessions that ended up to <paramref name="lastSessionEnd"/>.</summary>
+    public void MarkCompletionSettled(DateTimeOffset lastSessionEnd)
+    {
+        if (CompletionSettledThrough is null || lastSessionEnd > CompletionSettledThrough)
+            CompletionSettledThrough = lastSessionEnd;
+    }
+
     public void Change(OfferingDetails d)
     {
         Title = Guard.Required(d.Title, "Title", TitleMaxLength);

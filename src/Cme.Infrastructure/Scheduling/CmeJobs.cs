@@ -38,3 +38,16 @@ public sealed class CertificateWorkJob(Application.Certificates.CertificateWork 
         context.Result = $"{await work.RunOnceAsync(cancellationToken)} issued";
     }
 }
+
+/// <summary>
+/// Settles completion of offerings whose last session has ended (every minute by default): completes
+/// the enrolments whose rule is met, awards their credits once and queues their certificates.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class CompletionSweepJob(Application.Attendance.CompletionSweep sweep) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        context.Result = (await sweep.RunOnceAsync(cancellationToken)).ToString();
+    }
+}

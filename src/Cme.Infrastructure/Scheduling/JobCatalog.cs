@@ -21,6 +21,7 @@ public static class JobCatalog
     public const string ReminderPlanner = "reminder-planner";
     public const string OutboxDispatcher = "outbox-dispatcher";
     public const string CertificateWork = "certificate-work";
+    public const string CompletionSweep = "completion-sweep";
 
     public static IReadOnlyList<JobRegistration> Jobs(IConfiguration configuration) =>
     [
@@ -33,6 +34,9 @@ public static class JobCatalog
         new(CertificateWork, typeof(CertificateWorkJob),
             "Issues certificates: bulk batches (resuming one whose worker stopped), then those of fresh completions.",
             Interval: TimeSpan.FromSeconds(configuration.GetValue("Cme:Certificates:PollSeconds", 5.0))),
+        new(CompletionSweep, typeof(CompletionSweepJob),
+            "Settles completion when an offering's last session has ended: completes, awards the credits once, queues the certificates.",
+            Interval: TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:CompletionSweepSeconds", 60.0))),
     ];
 
     internal static void Register(IQuartzBuilder quartz, IEnumerable<JobRegistration> jobs)

@@ -27,10 +27,30 @@ public enum CompletionState
     NotCompleted,
 }
 
-/// <summary>Where a learner stands on completing an offering, always with the reasons.</summary>
+/// <summary>What stands between a learner and completion (the API's codes; the page words them).</summary>
+public enum CompletionReasonCode
+{
+    AttendanceBelow,
+    PostTestNotTaken,
+    PostTestBelow,
+    ScenariosNotPassed,
+    EvaluationMissing,
+    AwaitingLastSession,
+}
+
+public sealed record CompletionReason(CompletionReasonCode Code, decimal? Value, decimal? Limit);
+
+/// <summary>The completion award as the ledger holds it.</summary>
+public sealed record CompletionAward(Guid LedgerEntryId, decimal Credits, string CreditClass, DateTimeOffset AwardedAt, bool Revoked);
+
+/// <summary>
+/// Where a learner stands on completing an offering, always with the reasons. <see cref="Award"/> is
+/// the ledger's word: only with it are the credits recorded.
+/// </summary>
 public sealed record CompletionView(
-    Guid OfferingId, CompletionState State, IReadOnlyList<string>? Reasons, decimal? AttendancePercent,
-    int MinutesPresent, int MinutesScheduled, EnrolmentStatus? EnrolmentStatus);
+    Guid OfferingId, CompletionState State, IReadOnlyList<CompletionReason>? Reasons, decimal? AttendancePercent,
+    int MinutesPresent, int MinutesScheduled, EnrolmentStatus? EnrolmentStatus, bool EvaluationSubmitted, DateTimeOffset? LastSessionEndsAt,
+    CompletionAward? Award);
 
 public sealed record CheckInRequest(string Code);
 

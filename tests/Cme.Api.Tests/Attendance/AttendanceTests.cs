@@ -88,11 +88,15 @@ public sealed class AttendanceTests(CmeApiFactory api) : IClassFixture<CmeApiFac
         partial.TryGetProperty("minutesPresent", out _).ShouldBeTrue(partial.ToString());
         partial.GetProperty("minutesPresent").GetInt32().ShouldBe(62);
         partial.GetProperty("state").GetString().ShouldBe("NotCompleted");
-        partial.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldContain("attendance 62% is under 75%");
+        var below = partial.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "AttendanceBelow");
+        (below.GetProperty("value").GetDecimal(), below.GetProperty("limit").GetDecimal()).ShouldBe((62m, 75m));
         marked.GetProperty("state").GetString().ShouldBe("InProgress");
-        marked.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldBe(["not every clinical scenario has been passed"]);
+        marked.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ShouldBe(["ScenariosNotPassed"]);
+        marked.TryGetProperty("award", out var noAward).ShouldBeTrue();
+        noAward.ValueKind.ShouldBe(JsonValueKind.Null);
         completion.GetProperty("state").GetString().ShouldBe("Completed");
         completion.GetProperty("enrolmentStatus").GetString().ShouldBe("Completed");
+        completion.GetProperty("award").GetProperty("credits").GetDecimal().ShouldBe(2m);
         var credits = await learner.GetFromJsonAsync<JsonElement>("/api/v1/me/credits");
         credits.GetProperty("byClass").EnumerateArray().Single(c => c.GetProperty("creditClass").GetString() == "I").GetProperty("credits").GetDecimal().ShouldBe(2m);
     }

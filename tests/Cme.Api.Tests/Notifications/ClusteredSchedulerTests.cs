@@ -63,7 +63,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
         var digests = _first.Sink.Messages.Where(m => m.Subject.StartsWith("Review queue")).ToList();
         digests.Count.ShouldBe(count);
         digests.Select(m => m.NotificationId).Distinct().Count().ShouldBe(count);
-        jobs.EnumerateArray().Select(j => j.GetProperty("name").GetString()).ShouldBe(["certificate-work", "outbox-dispatcher", "reminder-planner"], ignoreOrder: true);
+        jobs.EnumerateArray().Select(j => j.GetProperty("name").GetString()).ShouldBe(["certificate-work", "completion-sweep", "outbox-dispatcher", "reminder-planner"], ignoreOrder: true);
         jobs.EnumerateArray().ShouldAllBe(j => j.GetProperty("nextFireAt").ValueKind == JsonValueKind.String);
         triggered.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         HasRun(runs, trigger!).ShouldBeTrue();

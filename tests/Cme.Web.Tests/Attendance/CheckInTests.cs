@@ -49,7 +49,9 @@ public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStac
         await Assertions.Expect(result).ToHaveAttributeAsync("data-status", "Present");
         await Assertions.Expect(gp.GetByTestId("checkin-outcome")).ToContainTextAsync("签到成功");
         await Assertions.Expect(gp.GetByTestId("completion")).ToHaveAttributeAsync("data-state", "InProgress");
-        await Assertions.Expect(gp.GetByTestId("completion-reason")).ToHaveTextAsync(["还有场次尚未进行"]);
+        await Assertions.Expect(gp.GetByTestId("completion-reason")).ToHaveAttributeAsync("data-code", "AwaitingLastSession");
+        await Assertions.Expect(gp.GetByTestId("completion-reason")).ToContainTextAsync("等待最后一场结束后自动结算");
+        await Assertions.Expect(gp.GetByTestId("completion-done")).ToHaveCountAsync(0);
 
         // The trainer's page takes the roster in by itself.
         await Assertions.Expect(gpRow).ToHaveAttributeAsync("data-status", "Present", new() { Timeout = 20_000 });

@@ -15,7 +15,7 @@ public sealed class EvaluationTests(WebStack stack) : IClassFixture<WebStack>
         var gp = await stack.SignInAsync(Demo.Gp);
         await gp.GotoAsync($"/offerings/{offering}");
         await Assertions.Expect(gp.GetByTestId("completion")).ToHaveAttributeAsync("data-state", "InProgress");
-        await Assertions.Expect(gp.GetByTestId("completion-reason")).ToHaveTextAsync(["尚未提交课程评价"]);
+        await Assertions.Expect(gp.GetByTestId("completion-reason")).ToHaveTextAsync(["尚需提交课程评价"]);
 
         // Sending it with a rating missing names the missing one and keeps what was chosen.
         await gp.GetByTestId("rating-content-5").ClickAsync();
@@ -31,6 +31,7 @@ public sealed class EvaluationTests(WebStack stack) : IClassFixture<WebStack>
 
         await Assertions.Expect(gp.GetByTestId("evaluation-done")).ToBeVisibleAsync();
         await Assertions.Expect(gp.GetByTestId("completion")).ToHaveAttributeAsync("data-state", "Completed");
+        await Assertions.Expect(gp.GetByTestId("completion-done")).ToContainTextAsync("学分已记入");
         await Assertions.Expect(gp.GetByTestId("enrol-status")).ToHaveAttributeAsync("data-status", "Completed");
         await Assertions.Expect(gp.GetByTestId("evaluation-form")).ToHaveCountAsync(0);
 

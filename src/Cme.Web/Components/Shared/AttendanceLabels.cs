@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cme.Web.Api;
 using Cme.Web.Hosting;
 using Microsoft.Extensions.Localization;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Cme.Web.Components.Shared;
 
 /// <summary>Localized words for attendance, completion and external activities.</summary>
-public static partial class AttendanceLabels
+public static class AttendanceLabels
 {
     public static string Status(this IStringLocalizer localizer, AttendanceStatus status) => localizer[$"AttendanceStatus.{status}"];
 
@@ -16,22 +15,11 @@ public static partial class AttendanceLabels
 
     public static string Status(this IStringLocalizer localizer, ActivityStatus status) => localizer[$"ActivityStatus.{status}"];
 
-    /// <summary>
-    /// A completion reason in the page's language. The API sends them in English; in Chinese the known
-    /// ones are rebuilt from their numbers, and one not known here is shown as sent.
-    /// </summary>
-    public static string Reason(this IStringLocalizer localizer, string reason)
+    /// <summary>A completion reason in the page's language, from its code and numbers.</summary>
+    public static string Reason(this IStringLocalizer localizer, CompletionReason reason, string? lastSessionEnds = null) => reason.Code switch
     {
-        if (CmeCultures.IsEnglish)
-            return reason.Length > 0 ? char.ToUpperInvariant(reason[0]) + reason[1..] : reason;
-        var under = UnderReason().Match(reason);
-        if (under.Success)
-            return localizer[$"CompletionReason.{under.Groups["what"].Value.Replace("-", "", StringComparison.Ordinal)}Under",
-                under.Groups["value"].Value, under.Groups["limit"].Value];
-        var label = localizer[$"CompletionReason.{reason}"];
-        return label.ResourceNotFound ? reason : label;
-    }
-
-    [GeneratedRegex(@"^(?<what>attendance|post-test) (?<value>[\d.]+%) is under (?<limit>[\d.]+%)$")]
-    private static partial Regex UnderReason();
+        CompletionReasonCode.AwaitingLastSession when lastSessionEnds is null => localizer["CompletionReason.AwaitingLastSessionNoDate"],
+        CompletionReasonCode.AwaitingLastSession => localizer["CompletionReason.AwaitingLastSession", lastSessionEnds],
+        _ => localizer[$"CompletionReason.{reason.Code}", Labels.Number(reason.Value ?? 0m), Labels.Number(reason.Limit ?? 0m)],
+    };
 }
