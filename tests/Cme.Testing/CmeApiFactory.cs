@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit;
 
 namespace Cme.Testing;
@@ -12,6 +15,9 @@ public class CmeApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly CmeDatabase _database = new();
 
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The API's clock; a test moves it forward to let time pass.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Extra configuration a test class needs, e.g. tighter login throttling.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -32,6 +38,7 @@ public class CmeApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Cme:Scheduler:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     /// <summary>An HTTP client signed in as one of the demo accounts (or any account and password).</summary>

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -29,6 +31,12 @@ public class WebStack : IAsyncLifetime
 
     public WebStack() => _api = new ApiServer(this);
 
+    /// <summary>
+    /// The one clock of the API and the Web: a journey test moves it forward ("the session has ended")
+    /// instead of sleeping; both hosts see the same time, so tokens and cookies stay valid across a jump.
+    /// </summary>
+    public TestClock Clock => _api.Clock;
+
     /// <summary>The API itself, for setting a test up as an administrator would through it.</summary>
     public CmeApiFactory Api => _api;
 
@@ -46,7 +54,7 @@ public class WebStack : IAsyncLifetime
     {
         // The Web first: the API prints its address into certificates. The Web reads the API's
         // address when it makes a client, so it learns it once the API is up.
-        _web = new WebServer();
+        _web = new WebServer(Clock);
         _web.UseKestrel(0);
         _web.StartServer();
         WebUrl = Address(_web.Services).TrimEnd('/');
@@ -106,12 +114,13 @@ public class WebStack : IAsyncLifetime
             new Dictionary<string, string?>(stack.ApiSettings) { ["Cme:PublicBaseUrl"] = stack.WebUrl };
     }
 
-    private sealed class WebServer : WebApplicationFactory<web::Program>
+    private sealed class WebServer(TimeProvider clock) : WebApplicationFactory<web::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
         }
     }
 }

@@ -16,9 +16,13 @@ internal sealed class OfferingArrangement(HttpClient admin, WebStack stack)
 
     public static async Task<OfferingArrangement> StartAsync(WebStack stack) => new(await stack.ApiClientAsync(Demo.CmeAdmin), stack);
 
-    public async Task<Guid> OfferingAsync(string title, decimal? minAttendance = 75, bool evaluationRequired = false, string course = "CARD-CP-01")
+    /// <summary>Wall-clock time in Chengdu by the test hosts' clock (which a journey moves forward).</summary>
+    public DateTime LocalNow => DateTime.SpecifyKind(stack.Clock.GetUtcNow().UtcDateTime.AddHours(8), DateTimeKind.Unspecified);
+
+    public async Task<Guid> OfferingAsync(string title, decimal? minAttendance = 75, bool evaluationRequired = false, string course = "CARD-CP-01",
+        decimal? postTestPass = null, bool scenarioPassRequired = false, int capacity = 30)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = stack.Clock.GetUtcNow();
         var response = await admin.PostAsJsonAsync("api/v1/offerings", new
         {
             courseId = await CourseAsync(course),
@@ -26,8 +30,8 @@ internal sealed class OfferingArrangement(HttpClient admin, WebStack stack)
             {
                 title, modality = "FaceToFace", hostInstitutionId = await InstitutionAsync("WCH"),
                 audienceInstitutionIds = Array.Empty<Guid>(), audienceRegions = Array.Empty<string>(), audienceProfessions = Array.Empty<string>(),
-                capacity = 30, enrolmentOpensAt = now.AddDays(-1), enrolmentClosesAt = now.AddDays(20), waitlistEnabled = true,
-                minAttendancePercent = minAttendance, postTestPassPercent = (decimal?)null, scenarioPassRequired = false, evaluationRequired,
+                capacity, enrolmentOpensAt = now.AddDays(-1), enrolmentClosesAt = now.AddDays(20), waitlistEnabled = true,
+                minAttendancePercent = minAttendance, postTestPassPercent = postTestPass, scenarioPassRequired, evaluationRequired,
                 qualifiesTrainers = false, timeZone = (string?)null,
             },
         });

@@ -1,0 +1,26 @@
+namespace Cme.Testing;
+
+/// <summary>
+/// The clock of a test host: the real time plus an offset the test moves forward with
+/// <see cref="Advance"/> ("the session has ended", "a day later") instead of sleeping. Between jumps it
+/// runs at real speed, because the job scheduler (Quartz) reads the container's TimeProvider too: a
+/// frozen clock (FakeTimeProvider) would stop its interval triggers, so a journey with the real
+/// scheduler could never see the jobs run. Jumps only go forward, as time does.
+/// </summary>
+public sealed class TestClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>How far ahead of the real time this clock is.</summary>
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        Interlocked.Add(ref _offsetTicks, by.Ticks);
+    }
+}
