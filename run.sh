@@ -358,6 +358,8 @@ say "starting the API on http://127.0.0.1:$API_PORT (log: ${API_LOG#"$ROOT"/})"
   export ASPNETCORE_ENVIRONMENT="$APP_ENV"
   export ConnectionStrings__Cme="Host=127.0.0.1;Port=$PG_PORT;Database=cme;Username=postgres"
   export Cme__SeedDemoData=true
+  # A demo class under way whose session ends this many minutes after the first start (the GP has checked in and evaluated it).
+  export Cme__Demo__LiveClassMinutes="${Cme__Demo__LiveClassMinutes:-10}"
   export Cme__PublicBaseUrl="http://127.0.0.1:$WEB_PORT"
   # E-mail: without an SMTP host (Cme__Email__Host), messages are written to this folder as .eml files.
   export Cme__Email__PickupDirectory="${Cme__Email__PickupDirectory:-$ROOT/.data/mail}"

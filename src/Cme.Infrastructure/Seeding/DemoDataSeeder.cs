@@ -5,13 +5,15 @@ using Cme.Domain.Offerings;
 using Cme.Domain.Institutions;
 using Cme.Domain.Professionals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Cme.Infrastructure.Persistence;
 
 namespace Cme.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo consortium once; running it again changes nothing.</summary>
-public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, IAuditContext audit, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, IAuditContext audit, TimeProvider clock, IConfiguration configuration,
+    ILogger<DemoDataSeeder> logger)
 {
     public const string DefaultPassword = "Cme-Demo-2026!";
 
@@ -32,6 +34,9 @@ public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, I
                 logger.LogInformation("Demo offerings already present");
             else
                 await SeedOfferingsAsync(cancellationToken);
+            if (configuration.GetValue("Cme:Demo:LiveClassMinutes", 0) is > 0 and var minutes
+                && !await db.Offerings.AnyAsync(o => o.Title == DemoOfferings.LiveClassTitle, cancellationToken))
+                await SeedLiveClassAsync(minutes, cancellationToken);
         }
         finally
         {
@@ -105,6 +110,40 @@ public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, I
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo trainer pool and two offerings");
+    }
+
+    /// <summary>
+    /// A class under way right now whose one session ends in <paramref name="minutes"/> minutes, with the
+    /// demo GP checked in and her evaluation sent: watch her credits, certificate and notice arrive by
+    /// themselves when it ends (run.sh asks for it; tests do not).
+    /// </summary>
+    private async Task SeedLiveClassAsync(int minutes, CancellationToken cancellationToken)
+    {
+        var people = await db.Professionals.Where(p => p.Email == "trainer@demo.cme" || p.Email == "cmeadmin@demo.cme" || p.Email == "gp@demo.cme")
+            .ToDictionaryAsync(p => p.Email, p => p.Id, cancellationToken);
+        var course = await db.CourseVersions.Where(v => v.Status == CourseVersionStatus.Published)
+            .Join(db.Courses.Where(c => c.Code == DemoCourses.ChestPainCode), v => v.CourseId, c => c.Id, (v, c) => new { CourseId = c.Id, VersionId = v.Id })
+            .SingleOrDefaultAsync(cancellationToken);
+        var trainer = await db.Trainers.Where(t => people.Values.Contains(t.ProfessionalId)).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (people.Count < 3 || course is null || trainer is null)
+            return;
+        var wch = await db.Institutions.Where(i => i.Code == "WCH").Select(i => i.Id).SingleAsync(cancellationToken);
+        var (office, gp) = (people["cmeadmin@demo.cme"], people["gp@demo.cme"]);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var offering = DemoOfferings.LiveClass(course.CourseId, course.VersionId, wch, office, now);
+        db.Offerings.Add(offering);
+        var session = new Session(offering.Id, DemoOfferings.LiveSession(now, minutes, wch));
+        db.Sessions.Add(session);
+        db.SessionTrainers.Add(session.Assign(trainer.Value, office, now));
+        db.Enrolments.Add(new Enrolment(offering.Id, gp, seatFree: true, gp, now, null));
+        var attendance = new Domain.Attendance.AttendanceRecord(session.Id, gp);
+        attendance.CheckIn(session.StartsAt, session.EndsAt, session.StartsAt, Domain.Attendance.AttendanceSource.QrCode, gp);
+        db.Attendance.Add(attendance);
+        db.CourseEvaluations.Add(new Domain.Attendance.CourseEvaluation(offering.Id, gp, 5, 5, 4, 5, "病例贴近基层实际。", now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Seeded a live demo class whose session ends at {EndsAt:u}", session.EndsAt);
     }
 
     private async Task SeedConsortiumAsync(string password, CancellationToken cancellationToken)

@@ -21,6 +21,18 @@ internal static class DemoOfferings
             new Audience([], [], [Domain.Professionals.Profession.GeneralPractitioner, Domain.Professionals.Profession.Nurse]), 20,
             now.AddDays(-3), now.AddDays(21), true, new CompletionRule(80, 60, true, true), false, null), createdBy, now);
 
+    public const string LiveClassTitle = "今日现场工作坊：胸痛心电图判读";
+
+    /// <summary>A class under way now: attendance and the evaluation make it complete (see DemoDataSeeder).</summary>
+    public static Offering LiveClass(Guid courseId, Guid versionId, Guid host, Guid createdBy, DateTimeOffset now) => new(courseId, versionId,
+        new OfferingDetails(LiveClassTitle, Modality.FaceToFace, host, Audience.Everyone, 30, now.AddDays(-7), now.AddDays(1), true,
+            new CompletionRule(75, null, false, true), false, null), createdBy, now);
+
+    /// <summary>The live class's session: started 50 minutes ago, ends <paramref name="minutesLeft"/> minutes from now.</summary>
+    public static SessionDetails LiveSession(DateTimeOffset now, int minutesLeft, Guid institution) =>
+        new("现场工作坊：心电图判读", SessionType.Workshop, now.AddMinutes(-50), now.AddMinutes(minutesLeft), Offering.DefaultTimeZone, institution,
+            "华西医院 第八教学楼 302", null);
+
     /// <summary>A session on a weekday afternoon some days from now, in Chengdu time.</summary>
     public static SessionDetails At(DateTimeOffset now, int daysAhead, int hour, int minutes, string title, SessionType type, Guid institution,
         string? place, string? joinUrl)
