@@ -46,6 +46,8 @@ public sealed class CertificateIssuer(IAppDbContext db, IDocumentRenderer render
         var certificate = new Certificate(award.LearnerId, offeringId, award.Id, number, code, content, pdf, issuedBy, now);
         if (await db.PendingCertificates.FindAsync([award.Id], ct) is { } pending)
             db.PendingCertificates.Remove(pending);
+        // Every new certificate (a fresh completion's, a batch's, one asked for, a reissue) is announced in the transaction that saves it.
+        await Notifications.Notices.CertificateReadyAsync(db, certificate, ct);
         return certificate;
     }
 }

@@ -127,6 +127,7 @@ internal sealed class RevokeCertificateHandler(IAppDbContext db, ICurrentUser us
         var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Certificate", request.Id);
         certificate.Revoke(user.ProfessionalId(), clock.GetUtcNow(), request.Reason);
+        await Notifications.Notices.CertificateRevokedAsync(db, certificate, request.Reason, creditRevoked: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await CertificateAccess.ViewAsync(db, certificate.Id, links, cancellationToken);
     }

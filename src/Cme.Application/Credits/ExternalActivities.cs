@@ -3,6 +3,7 @@ using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
 using Cme.Application.Courses;
+using Cme.Application.Notifications;
 using Cme.Application.Professionals;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
@@ -109,6 +110,7 @@ internal sealed class ApproveExternalActivityHandler(IAppDbContext db, ICurrentU
         var entry = CreditLedgerEntry.Award(activity.LearnerId, credits, activity.Hours, activity.CreditClass, null, activity.Kind, year, null, null,
             $"activity:{activity.Id}", user.ProfessionalId(), $"{activity.Title}{(credits < activity.ClaimedCredits ? $" (capped by {policy.Code})" : "")}", now);
         db.CreditLedger.Add(entry);
+        await Notices.ActivityDecidedAsync(db, activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new LedgerEntryCreated(entry.Id);
     }
@@ -128,6 +130,7 @@ internal sealed class RejectExternalActivityHandler(IAppDbContext db, ICurrentUs
     {
         var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, cancellationToken);
         activity.Reject(user.ProfessionalId(), clock.GetUtcNow(), request.Comment);
+        await Notices.ActivityDecidedAsync(db, activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -66,7 +66,10 @@ internal sealed class RevokeCreditHandler(IAppDbContext db, ICurrentUser user, T
         db.CreditLedger.Add(revocation);
         // A certificate must not outlive its credit: it is revoked with the same reason, and verification shows it at once.
         foreach (var certificate in await db.Certificates.Where(c => c.LedgerEntryId == award.Id && c.Status == CertificateStatus.Valid).ToListAsync(cancellationToken))
+        {
             certificate.Revoke(user.ProfessionalId(), clock.GetUtcNow(), $"学分已撤销 (credit revoked): {request.Reason}"[..Math.Min(500, request.Reason.Length + 24)]);
+            await Notifications.Notices.CertificateRevokedAsync(db, certificate, request.Reason, creditRevoked: true, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return new LedgerEntryCreated(revocation.Id);
     }

@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cme.Application.Notifications;
 
-public sealed record InboxItem(Guid Id, NotificationKind Kind, string Title, string Body, DateTimeOffset SentAt, DateTimeOffset? ReadAt, Guid SubjectId);
+/// <summary>One inbox message; Path is the web page it is about (the inbox itself when none).</summary>
+public sealed record InboxItem(Guid Id, NotificationKind Kind, string Title, string Body, DateTimeOffset SentAt, DateTimeOffset? ReadAt, Guid SubjectId,
+    string Path);
 
 public sealed record Inbox(int Unread, int Total, IReadOnlyList<InboxItem> Items);
 
@@ -36,11 +38,12 @@ internal sealed class GetMyInboxHandler(IAppDbContext db, ICurrentUser user) : I
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var shown = request.UnreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
         var total = await shown.CountAsync(cancellationToken);
-        var items = await shown.OrderByDescending(n => n.SentAt).ThenBy(n => n.Id)
+        var rows = await shown.OrderByDescending(n => n.SentAt).ThenBy(n => n.Id)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(n => new InboxItem(n.Id, n.Kind, n.Title ?? "", n.Body ?? "", n.SentAt!.Value, n.ReadAt, n.SubjectId))
+            .Select(n => new { n.Id, n.Kind, n.Title, n.Body, n.SentAt, n.ReadAt, n.SubjectId, n.Data })
             .ToListAsync(cancellationToken);
-        return new Inbox(unread, total, items);
+        return new Inbox(unread, total, [.. rows.Select(n => new InboxItem(n.Id, n.Kind, n.Title ?? "", n.Body ?? "", n.SentAt!.Value, n.ReadAt, n.SubjectId,
+            NotificationTexts.PathOf(n.Data)))]);
     }
 }
 

@@ -3,7 +3,9 @@ using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
 using Cme.Application.Courses;
+using Cme.Application.Notifications;
 using Cme.Application.Professionals;
+using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
 using Cme.Domain.Professionals;
 using Cme.Domain.Trainers;
@@ -59,11 +61,17 @@ internal sealed class CancelEnrolmentHandler(IAppDbContext db, ICurrentUser user
         var freesSeat = enrolment.Status == EnrolmentStatus.Enrolled;
         var now = clock.GetUtcNow();
         enrolment.Cancel(user.ProfessionalId(), now, request.Reason);
+        await Notices.EnrolmentAsync(db, enrolment, NotificationKind.EnrolmentCancelled, cancellationToken, reason: request.Reason,
+            byAdministrator: enrolment.LearnerId != user.ProfessionalId, wasWaitlisted: !freesSeat);
         if (freesSeat)
         {
             var first = await db.Enrolments.Where(e => e.OfferingId == offeringId && e.Status == EnrolmentStatus.Waitlisted)
                 .OrderBy(e => e.Arrival).FirstOrDefaultAsync(cancellationToken);
-            first?.Promote(user.ProfessionalId(), now);
+            if (first is not null)
+            {
+                first.Promote(user.ProfessionalId(), now);
+                await Notices.EnrolmentAsync(db, first, NotificationKind.WaitlistPromoted, cancellationToken);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
@@ -116,6 +124,7 @@ internal static class CompletionAward
             offering.Id, null, key, by, $"完成「{offering.Title}」 ({accreditation.AccreditationNumber})", now)).Entity;
         // The certificate is drawn in the background; queuing it here means no completion is ever left without one.
         db.PendingCertificates.Add(new Domain.Certificates.PendingCertificate(award.Id, now));
+        await Notices.CreditsAwardedAsync(db, award, offering, ct);
     }
 }
 
@@ -151,7 +160,10 @@ internal static class Seats
         var enrolment = new Enrolment(offeringId, learnerId, seatFree, by, now, by == learnerId ? null : "Enrolled by an administrator");
         db.Enrolments.Add(enrolment);
         await db.SaveChangesAsync(ct);
-        return new MyEnrolment(enrolment.Id, enrolment.Status, seatFree ? null : await PositionAsync(db, enrolment, ct));
+        var position = seatFree ? (int?)null : await PositionAsync(db, enrolment, ct);
+        await Notices.EnrolmentAsync(db, enrolment, seatFree ? NotificationKind.EnrolmentConfirmed : NotificationKind.WaitlistJoined, ct,
+            position: position, byAdministrator: by != learnerId);
+        return new MyEnrolment(enrolment.Id, enrolment.Status, position);
     }
 
     public static async Task<int> PositionAsync(IAppDbContext db, Enrolment enrolment, CancellationToken ct) =>

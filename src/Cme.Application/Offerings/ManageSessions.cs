@@ -3,6 +3,8 @@ using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
 using Cme.Application.Courses;
+using Cme.Application.Notifications;
+using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
 using Cme.Domain.Professionals;
 using FluentValidation;
@@ -70,7 +72,10 @@ internal sealed class UpdateSessionHandler(IAppDbContext db, ICurrentUser user, 
         var offering = await db.Offerings.AsNoTracking().SingleAsync(o => o.Id == session.OfferingId, cancellationToken);
         var details = await SessionDetailsFrom.InputAsync(db, request.Session, offering, cancellationToken);
         session.Describe(details);
+        var (startedAt, endedAt) = (session.StartsAt, session.EndsAt);
         session.Reschedule(details.StartsAt, details.EndsAt, user.ProfessionalId(), clock.GetUtcNow(), request.Reason);
+        if (session.StartsAt != startedAt || session.EndsAt != endedAt)
+            await Notices.SessionChangedAsync(db, session, NotificationKind.SessionRescheduled, startedAt, request.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -92,6 +97,7 @@ internal sealed class CancelSessionHandler(IAppDbContext db, ICurrentUser user, 
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId);
         session.Cancel(user.ProfessionalId(), clock.GetUtcNow(), request.Reason);
+        await Notices.SessionChangedAsync(db, session, NotificationKind.SessionCancelled, null, request.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -3,6 +3,8 @@ using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
 using Cme.Application.Courses;
+using Cme.Application.Notifications;
+using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
 using Cme.Domain.Professionals;
 using Cme.Domain.Trainers;
@@ -31,6 +33,7 @@ internal sealed class AssignTrainerHandler(IAppDbContext db, ICurrentUser user, 
         if (problems.Count > 0)
             throw new AssignmentRefusedException(problems);
         db.SessionTrainers.Add(session.Assign(trainer.Id, user.ProfessionalId(), clock.GetUtcNow()));
+        await Notices.TrainerAsync(db, session, trainer.Id, NotificationKind.TrainerAssigned, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -49,6 +52,7 @@ internal sealed class UnassignTrainerHandler(IAppDbContext db) : IRequestHandler
         var session = await db.Sessions.Include(s => s.Trainers).SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId);
         db.SessionTrainers.Remove(session.Unassign(request.TrainerId));
+        await Notices.TrainerAsync(db, session, request.TrainerId, NotificationKind.TrainerUnassigned, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -17,6 +17,33 @@ public enum NotificationKind
     QualificationExpiring,
     /// <summary>Daily digest of the accreditation review queue (CmeAdmin).</summary>
     ReviewDigest,
+
+    // Event notices: written to the outbox in the transaction of the event itself (see Notices).
+
+    /// <summary>The learner has a seat (they enrolled, or an administrator enrolled them).</summary>
+    EnrolmentConfirmed,
+    /// <summary>The offering was full: the learner is on its waitlist, at a position.</summary>
+    WaitlistJoined,
+    /// <summary>The learner's enrolment or waitlist place was cancelled (by them or by an administrator).</summary>
+    EnrolmentCancelled,
+    /// <summary>A session the learner attends or the trainer teaches moved to another time.</summary>
+    SessionRescheduled,
+    /// <summary>A session the learner attends or the trainer teaches was cancelled.</summary>
+    SessionCancelled,
+    /// <summary>The learner completed an offering and its credits were recorded in the ledger.</summary>
+    CreditsAwarded,
+    /// <summary>A certificate was issued to the learner (with a link to it).</summary>
+    CertificateReady,
+    /// <summary>A certificate of the learner was revoked (with the reason).</summary>
+    CertificateRevoked,
+    /// <summary>An external activity the learner submitted was approved (with the credits and the reviewer's comment).</summary>
+    ExternalActivityApproved,
+    /// <summary>An external activity the learner submitted was declined (with the reviewer's comment).</summary>
+    ExternalActivityDeclined,
+    /// <summary>The trainer was assigned to teach a session.</summary>
+    TrainerAssigned,
+    /// <summary>The trainer was taken off a session.</summary>
+    TrainerUnassigned,
 }
 
 public enum NotificationChannel

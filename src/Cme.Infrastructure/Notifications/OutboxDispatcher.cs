@@ -70,8 +70,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, NotificationOp
     }
 
     private NotificationText Render(Claimed n, bool withLink) =>
-        NotificationTexts.Render(n.Kind, n.Language, n.Data,
-            withLink && options.PublicBaseUrl is { Length: > 0 } baseUrl ? $"{baseUrl.TrimEnd('/')}/notifications" : null);
+        NotificationTexts.Render(n.Kind, n.Language, n.Data, withLink ? options.PublicBaseUrl : null);
 
     private async Task<List<Claimed>> ClaimAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {

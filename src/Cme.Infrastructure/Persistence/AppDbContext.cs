@@ -75,4 +75,7 @@ public sealed class AppDbContext(
         }
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    public Task EnqueueNoticesAsync(IReadOnlyCollection<Application.Notifications.EventNotice> notices, CancellationToken cancellationToken) =>
+        Infrastructure.Notifications.NoticeSql.EnqueueAsync(Database, notices, clock.GetUtcNow(), cancellationToken);
 }

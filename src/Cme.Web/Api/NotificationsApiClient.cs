@@ -1,6 +1,6 @@
 namespace Cme.Web.Api;
 
-public sealed record InboxItemDto(Guid Id, string Kind, string Title, string Body, DateTimeOffset SentAt, DateTimeOffset? ReadAt, Guid SubjectId);
+public sealed record InboxItemDto(Guid Id, string Kind, string Title, string Body, DateTimeOffset SentAt, DateTimeOffset? ReadAt, Guid SubjectId, string? Path = null);
 
 public sealed record InboxDto(int Unread, int Total, List<InboxItemDto> Items);
 

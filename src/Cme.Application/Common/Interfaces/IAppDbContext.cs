@@ -52,4 +52,10 @@ public interface IAppDbContext
     DbSet<PlannerPass> PlannerPasses { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes event notices into the outbox at once, in the current transaction (one is required),
+    /// one row per channel each recipient wants; a notice already written (same key) is skipped, never an error.
+    /// </summary>
+    Task EnqueueNoticesAsync(IReadOnlyCollection<Notifications.EventNotice> notices, CancellationToken cancellationToken);
 }
