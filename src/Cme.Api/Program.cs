@@ -85,7 +85,8 @@ if (args.Contains("--print-model-sql"))
 }
 
 var seed = app.Configuration.GetValue("Cme:SeedDemoData", false) && !app.Environment.IsProduction();
-await app.Services.InitialiseDatabaseAsync(seed, app.Configuration["Cme:DemoPassword"] ?? DemoDataSeeder.DefaultPassword);
+await app.Services.InitialiseDatabaseAsync(seed, app.Configuration["Cme:DemoPassword"] ?? DemoDataSeeder.DefaultPassword,
+    app.Configuration.GetValue("Cme:Demo:LiveClassMinutes", 0));
 
 // Chinese first: messages are in zh-CN unless the caller asks for English (Accept-Language: en).
 app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor });

@@ -62,12 +62,13 @@ public static class DependencyInjection
     }
 
     /// <summary>Applies migrations (under the advisory lock) and, when asked, seeds the demo consortium.</summary>
-    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, bool seedDemoData, string demoPassword, CancellationToken cancellationToken = default)
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, bool seedDemoData, string demoPassword, int liveClassMinutes = 0,
+        CancellationToken cancellationToken = default)
     {
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
         if (seedDemoData)
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(demoPassword, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(demoPassword, liveClassMinutes, cancellationToken);
     }
 }

@@ -5,19 +5,18 @@ using Cme.Domain.Offerings;
 using Cme.Domain.Institutions;
 using Cme.Domain.Professionals;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Cme.Infrastructure.Persistence;
 
 namespace Cme.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo consortium once; running it again changes nothing.</summary>
-public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, IAuditContext audit, TimeProvider clock, IConfiguration configuration,
-    ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, IAuditContext audit, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     public const string DefaultPassword = "Cme-Demo-2026!";
 
-    public async Task SeedAsync(string password, CancellationToken cancellationToken = default)
+    /// <param name="liveClassMinutes">When above 0, also a class under way whose session ends this many minutes from now (run.sh).</param>
+    public async Task SeedAsync(string password, int liveClassMinutes = 0, CancellationToken cancellationToken = default)
     {
         audit.Action = "SeedDemoData";
         try
@@ -34,9 +33,8 @@ public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, I
                 logger.LogInformation("Demo offerings already present");
             else
                 await SeedOfferingsAsync(cancellationToken);
-            if (configuration.GetValue("Cme:Demo:LiveClassMinutes", 0) is > 0 and var minutes
-                && !await db.Offerings.AnyAsync(o => o.Title == DemoOfferings.LiveClassTitle, cancellationToken))
-                await SeedLiveClassAsync(minutes, cancellationToken);
+            if (liveClassMinutes > 0 && !await db.Offerings.AnyAsync(o => o.Title == DemoOfferings.LiveClassTitle, cancellationToken))
+                await SeedLiveClassAsync(liveClassMinutes, cancellationToken);
         }
         finally
         {

@@ -97,7 +97,7 @@ public sealed class GpYearJourneyTests(JourneyStack stack) : IClassFixture<Journ
 
         // The notice, in the inbox.
         await gp.GotoAsync("/notifications");
-        var notice = gp.Locator("[data-testid=inbox-item][data-kind=CompletionAwarded]");
+        var notice = gp.Locator("[data-testid=inbox-item][data-kind=CreditsAwarded]");
         await Assertions.Expect(notice).ToContainTextAsync("低血糖");
         await Assertions.Expect(notice).ToContainTextAsync("1.5");
 
@@ -135,9 +135,13 @@ public sealed class GpYearJourneyTests(JourneyStack stack) : IClassFixture<Journ
 
         await gp.GotoAsync("/notifications");
         var notice = gp.Locator("[data-testid=inbox-item][data-kind=WaitlistPromoted]");
+        await Assertions.Expect(gp.GetByTestId("bell-count")).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToHaveCountAsync(1);
         await Assertions.Expect(notice).ToContainTextAsync("已从候补转为正式报名");
-        await Assertions.Expect(notice).ToContainTextAsync(title);
-        await gp.GotoAsync($"/offerings/{offering}");
+        await Assertions.Expect(notice).ToContainTextAsync("基层胸痛");
+        await Assertions.Expect(gp.Locator("[data-testid=inbox-item][data-kind=WaitlistJoined]")).ToHaveCountAsync(1);
+        await notice.GetByTestId("inbox-open").ClickAsync();
+        await gp.WaitForURLAsync($"**/offerings/{offering}");
         await Assertions.Expect(gp.GetByTestId("enrol-status")).ToHaveAttributeAsync("data-status", "Enrolled");
     }
 
