@@ -28,11 +28,12 @@ internal sealed class SubmitQuizHandler(IAppDbContext db, ICurrentUser user, IOf
     public async Task<QuizAttemptResult> Handle(SubmitQuiz request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
+        // One learner's quiz submissions in a course wait in line: two at once cannot both be the last
+        // attempt allowed, nor both pin the learner to the version.
+        await locks.LockAsync(QuizAttempts.LockKey(me, request.CourseId), cancellationToken);
         var (course, version, progress) = await LearnerVersion.ResolveAsync(db, me, request.CourseId, cancellationToken);
         var module = LearnerVersion.ModuleOf(version, request.ModuleId, ModuleKind.Quiz);
         var quiz = module.Quiz!;
-        // One learner's submissions to one quiz wait in line, so two at once cannot both be the last allowed.
-        await locks.LockAsync(QuizAttempts.LockKey(me, module.Id), cancellationToken);
         var taken = await db.QuizAttempts.CountAsync(a => a.LearnerId == me && a.ModuleId == module.Id, cancellationToken);
         var now = clock.GetUtcNow();
         var attempt = new QuizAttempt(me, course.Id, version.Id, module.Id, quiz,
@@ -47,11 +48,11 @@ internal sealed class SubmitQuizHandler(IAppDbContext db, ICurrentUser user, IOf
 
 internal static class QuizAttempts
 {
-    /// <summary>A lock key of its own for one learner's attempts at one quiz module.</summary>
-    public static Guid LockKey(Guid learnerId, Guid moduleId)
+    /// <summary>A lock key of its own for one learner's quiz submissions in one course.</summary>
+    public static Guid LockKey(Guid learnerId, Guid courseId)
     {
         var a = learnerId.ToByteArray();
-        var b = moduleId.ToByteArray();
+        var b = courseId.ToByteArray();
         for (var i = 0; i < a.Length; i++)
             a[i] ^= b[i];
         return new Guid(a);

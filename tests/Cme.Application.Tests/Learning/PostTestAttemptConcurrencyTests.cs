@@ -18,6 +18,8 @@ public sealed class PostTestAttemptConcurrencyTests(ApplicationFixture app) : IC
             var quizzes = await db.CourseModules.Where(m => m.VersionId == version && m.Kind == ModuleKind.Quiz).ToListAsync();
             return (course, quizzes.Single(m => m.Quiz!.Purpose == QuizPurpose.PostTest).Id);
         });
+        var existing = await app.QueryAsync(db => db.QuizAttempts.Select(a => new { a.ModuleId, a.LearnerId, a.AttemptNumber }).ToListAsync());
+        existing.ShouldBeEmpty(string.Join(",", existing));
         var answers = new Dictionary<string, IReadOnlyList<string>> { ["q1"] = ["b"] };
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var submitting = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
@@ -36,7 +38,8 @@ public sealed class PostTestAttemptConcurrencyTests(ApplicationFixture app) : IC
         gate.SetResult();
         var outcomes = await Task.WhenAll(submitting);
 
-        outcomes.Where(o => o.Result is not null).Select(o => o.Result!.AttemptNumber).Order().ShouldBe([1, 2, 3]);
+        outcomes.Where(o => o.Result is not null).Select(o => o.Result!.AttemptNumber).Order().ToList().ShouldBe(new List<int> { 1, 2, 3 }, customMessage:
+            string.Join("\n", outcomes.Where(o => o.Refused is not null && o.Refused is not AttemptsUsedUpException).Select(o => o.Refused!.ToString()).Distinct()));
         outcomes.Where(o => o.Refused is not null).ShouldAllBe(o => o.Refused is AttemptsUsedUpException);
         outcomes.Count(o => o.Refused is not null).ShouldBe(7);
         var stored = await app.QueryAsync(db => db.QuizAttempts.CountAsync(a => a.ModuleId == module));

@@ -119,6 +119,52 @@ public sealed class CourseClassesAndPostTestTests(WebStack stack) : IClassFixtur
     }
 
     [Fact]
+    public async Task Author_SetsThePostTestPolicy_InTheQuizEditor_AndItIsShownWithTheQuiz()
+    {
+        var api = await stack.ApiClientAsync(Demo.Author);
+        var created = await api.PostAsJsonAsync("api/v1/courses", new
+        {
+            code = $"POL-{Guid.NewGuid():N}"[..12], titleZh = "课后测规则", titleEn = "Post-test policy", summaryZh = "摘要", summaryEn = "Summary",
+            specialty = "endocrinology", targetProfessions = new[] { "GeneralPractitioner" }, learningObjectives = new[] { "目标" },
+            creditClass = "II", creditValue = 1, projectLevel = "Consortium", coAuthorIds = Array.Empty<Guid>(),
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var ids = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (courseId, versionId) = (ids.GetProperty("id").GetGuid(), ids.GetProperty("versionId").GetGuid());
+        var module = await api.PostAsJsonAsync($"api/v1/courses/{courseId}/versions/{versionId}/modules", new
+        {
+            kind = "Quiz", title = "课后测",
+            quiz = new
+            {
+                purpose = "PostTest", passMarkPercent = 60,
+                questions = new[] { new { id = "q1", text = "低血糖阈值？", kind = "SingleChoice", options = new[] { new { id = "a", text = "< 3.9 mmol/L", isCorrect = true }, new { id = "b", text = "< 5.6 mmol/L", isCorrect = false } }, explanation = "解析" } },
+            },
+        });
+        module.StatusCode.ShouldBe(HttpStatusCode.Created, await module.Content.ReadAsStringAsync());
+        var moduleId = (await module.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var author = await stack.SignInAsync(Demo.Author);
+
+        await author.GotoAsync($"/authoring/courses/{courseId}/versions/{versionId}/modules/{moduleId}/quiz");
+        await Assertions.Expect(author.GetByTestId("quiz-attempts-allowed")).ToHaveValueAsync("3"); // the default
+        await Assertions.Expect(author.GetByTestId("quiz-json")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("低血糖阈值"));
+        await Assertions.Expect(author.GetByTestId("quiz-json")).Not.ToHaveValueAsync(new System.Text.RegularExpressions.Regex("policy")); // a form field, not JSON
+        await author.GetByTestId("quiz-attempts-allowed").FillAsync("2");
+        await author.GetByTestId("quiz-show-answers").SelectOptionAsync("Never");
+        await author.GetByTestId("quiz-save").ClickAsync();
+
+        await Assertions.Expect(author.GetByTestId("save-success")).ToBeVisibleAsync();
+        await Assertions.Expect(author.GetByTestId("quiz-policy-attempts")).ToHaveTextAsync("2");
+        await Assertions.Expect(author.GetByTestId("quiz-policy-answers")).ToHaveTextAsync("从不显示");
+        var stored = await api.GetFromJsonAsync<JsonElement>($"api/v1/courses/{courseId}/versions/{versionId}");
+        var policy = stored.GetProperty("modules")[0].GetProperty("quiz").GetProperty("policy");
+        (policy.GetProperty("attemptsAllowed").GetInt32(), policy.GetProperty("showAnswers").GetString()).ShouldBe((2, "Never"));
+
+        await author.GetByTestId("quiz-attempts-allowed").FillAsync("0");
+        await author.GetByTestId("quiz-save").ClickAsync();
+        await Assertions.Expect(author.GetByTestId("error-attemptsAllowed")).ToContainTextAsync("1–10");
+    }
+
+    [Fact]
     public async Task Gp_FailsThePostTest_AndSeesTheAttemptsLeft_ButNoAnswers()
     {
         var (_, course) = await ArrangeAsync();
