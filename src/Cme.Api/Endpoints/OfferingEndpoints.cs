@@ -37,6 +37,8 @@ public static class OfferingEndpoints
         enrolments.MapPost("/{id:guid}/cancel", CancelEnrolment).WithSummary("Give up a seat or waitlist place; the first person waiting moves up.");
         enrolments.MapPost("/{id:guid}/complete", CompleteEnrolment).WithSummary("Record completion (CmeAdmin); a train-the-trainer completion makes a trainer candidate.");
 
+        app.MapGet("/api/v1/catalogue/{courseId:guid}/offerings", CourseOfferings).WithTags("Offerings and enrolment")
+            .WithSummary("The course's classes open to the caller (enrolment not closed, audience admits them) and those they are in, with their own status.");
         app.MapGet("/api/v1/me/schedule", Schedule).WithTags("Offerings and enrolment").WithSummary("My sessions as learner and trainer.");
         return app;
     }
@@ -49,6 +51,9 @@ public static class OfferingEndpoints
         var created = await sender.Send(new CreateOffering(body.CourseId, body.Offering), ct);
         return TypedResults.CreatedAtRoute(created, "GetOffering", new { id = created.Id });
     }
+
+    internal static async Task<Ok<IReadOnlyList<CourseOffering>>> CourseOfferings(Guid courseId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCourseOfferings(courseId), ct));
 
     internal static async Task<Ok<OfferingView>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetOffering(id), ct));

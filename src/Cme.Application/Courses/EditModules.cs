@@ -23,6 +23,7 @@ internal sealed class AddModuleValidator : AbstractValidator<AddModule>
         RuleFor(x => x.Markdown).MaximumLength(CourseModule.MarkdownMaxLength);
         RuleFor(x => x.Scenario!.Nodes.Count).LessThanOrEqualTo(ScenarioGraph.MaxNodes).When(x => x.Scenario is not null)
             .OverridePropertyName("scenario");
+        RuleFor(x => x.Quiz).SetValidator(new QuizPolicyValidator()!).When(x => x.Quiz is not null).OverridePropertyName("quiz");
     }
 }
 
@@ -54,6 +55,18 @@ internal sealed class UpdateModuleValidator : AbstractValidator<UpdateModule>
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(CourseModule.TitleMaxLength);
         RuleFor(x => x.Markdown).MaximumLength(CourseModule.MarkdownMaxLength);
+        RuleFor(x => x.Quiz).SetValidator(new QuizPolicyValidator()!).When(x => x.Quiz is not null).OverridePropertyName("quiz");
+    }
+}
+
+/// <summary>A post-test's policy: 1 to 10 attempts, and a known choice of when answers are shown.</summary>
+internal sealed class QuizPolicyValidator : AbstractValidator<Quiz>
+{
+    public QuizPolicyValidator()
+    {
+        RuleFor(x => x.Policy!.AttemptsAllowed).NotNull().InclusiveBetween(1, QuizPolicy.MaxAttempts)
+            .When(x => x.Policy is not null).OverridePropertyName("policy.attemptsAllowed");
+        RuleFor(x => x.Policy!.ShowAnswers).IsInEnum().When(x => x.Policy is not null).OverridePropertyName("policy.showAnswers");
     }
 }
 

@@ -98,7 +98,10 @@ internal sealed class GetCoursePageHandler(IAppDbContext db, ICurrentUser user) 
     }
 }
 
-/// <summary>A module's content for a learner: a page rendered safely, a quiz without its answers, a scenario's outline.</summary>
+/// <summary>
+/// A module's content for a learner: a page rendered safely, a quiz without its answers (with the
+/// learner's attempts so far and their latest result as the policy lets them see it), a scenario's outline.
+/// </summary>
 [Authenticated]
 public sealed record GetLearnerModule(Guid CourseId, Guid ModuleId) : IQuery<LearnerModule>;
 
@@ -106,7 +109,8 @@ internal sealed class GetLearnerModuleHandler(IAppDbContext db, ICurrentUser use
 {
     public async Task<LearnerModule> Handle(GetLearnerModule request, CancellationToken cancellationToken)
     {
-        var (course, version, _) = await LearnerVersion.ResolveAsync(db, user.ProfessionalId(), request.CourseId, cancellationToken);
+        var me = user.ProfessionalId();
+        var (course, version, _) = await LearnerVersion.ResolveAsync(db, me, request.CourseId, cancellationToken);
         var module = LearnerVersion.ModuleOf(version, request.ModuleId);
         string? html = null;
         if (module.Kind == ModuleKind.Page)
@@ -116,7 +120,8 @@ internal sealed class GetLearnerModuleHandler(IAppDbContext db, ICurrentUser use
         }
         return new LearnerModule(module.Id, module.Kind, module.Title, html,
             module.Quiz is { } quiz ? new QuizView(quiz.Purpose, quiz.PassMarkPercent,
-                [.. quiz.Questions.Select(q => new QuizQuestionView(q.Id, q.Text, q.Kind, [.. q.Options.Select(o => new QuizOptionView(o.Id, o.Text))]))]) : null,
+                [.. quiz.Questions.Select(q => new QuizQuestionView(q.Id, q.Text, q.Kind, [.. q.Options.Select(o => new QuizOptionView(o.Id, o.Text))]))],
+                quiz.EffectivePolicy, await QuizAttempts.StateAsync(db, me, module.Id, quiz, cancellationToken)) : null,
             module.Scenario is { } graph ? new ScenarioSummary(graph.Nodes.Count, graph.MaxScore(), graph.PassMarkPercent) : null);
     }
 }

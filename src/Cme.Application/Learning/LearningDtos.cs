@@ -24,7 +24,30 @@ public sealed record QuizOptionView(string Id, string Text);
 
 public sealed record QuizQuestionView(string Id, string Text, QuestionKind Kind, IReadOnlyList<QuizOptionView> Options);
 
-public sealed record QuizView(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<QuizQuestionView> Questions);
+public sealed record QuizView(
+    QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<QuizQuestionView> Questions, QuizPolicy Policy, QuizAttemptsState Attempts);
+
+/// <summary>
+/// Where the learner stands with a quiz: attempts taken and left (null when unlimited), whether they
+/// may submit again, and their latest result (with the key only when the policy allows).
+/// </summary>
+public sealed record QuizAttemptsState(int Taken, int? Allowed, int? Left, bool CanAttempt, bool Passed, QuizAttemptResult? Latest);
+
+/// <summary>
+/// A marked attempt. The questions' key and explanations are present only when the quiz's policy
+/// shows them for this attempt (<see cref="AnswersShown"/>); otherwise the list is empty.
+/// </summary>
+public sealed record QuizAttemptResult(
+    Guid AttemptId, int AttemptNumber, int? AttemptsAllowed, int? AttemptsLeft, decimal ScorePercent, bool Passed, bool AnswersShown,
+    IReadOnlyList<QuestionResult> Questions, DateTimeOffset SubmittedAt)
+{
+    public static QuizAttemptResult Of(QuizAttempt attempt, QuizPolicy policy)
+    {
+        var shown = policy.ShowsAnswers(attempt.AttemptNumber, attempt.Passed);
+        return new QuizAttemptResult(attempt.Id, attempt.AttemptNumber, policy.AttemptsAllowed, policy.AttemptsLeft(attempt.AttemptNumber),
+            attempt.ScorePercent, attempt.Passed, shown, shown ? attempt.Result.Questions : [], attempt.SubmittedAt);
+    }
+}
 
 public sealed record ScenarioSummary(int NodeCount, decimal MaxScore, decimal PassMarkPercent);
 

@@ -44,6 +44,7 @@ internal sealed class CreateOfferingHandler(IAppDbContext db, ICurrentUser user,
             .SingleOrDefaultAsync(v => v.CourseId == request.CourseId && v.Status == CourseVersionStatus.Published, cancellationToken)
             ?? throw new RequestValidationException("courseId", "Only a published course can be offered.");
         await OfferingChecks.InstitutionsExistAsync(db, request.Offering, cancellationToken);
+        await OfferingChecks.RuleFitsVersionAsync(db, request.Offering, version.Id, cancellationToken);
         var offering = new Offering(request.CourseId, version.Id, request.Offering.ToDetails(), user.ProfessionalId(), clock.GetUtcNow());
         db.Offerings.Add(offering);
         await db.SaveChangesAsync(cancellationToken);
@@ -65,6 +66,7 @@ internal sealed class UpdateOfferingHandler(IAppDbContext db) : IRequestHandler<
     {
         var offering = await db.Offerings.FindAsync([request.Id], cancellationToken) ?? throw new NotFoundException("Offering", request.Id);
         await OfferingChecks.InstitutionsExistAsync(db, request.Offering, cancellationToken);
+        await OfferingChecks.RuleFitsVersionAsync(db, request.Offering, offering.VersionId, cancellationToken);
         var enrolled = await db.Enrolments.CountAsync(e => e.OfferingId == offering.Id && e.Status == EnrolmentStatus.Enrolled, cancellationToken);
         if (request.Offering.Capacity < enrolled)
             throw new RequestValidationException("capacity", $"{enrolled} people are already enrolled; capacity cannot be lower.");
@@ -81,5 +83,20 @@ internal static class OfferingChecks
         var ids = (input.AudienceInstitutionIds ?? []).Append(input.HostInstitutionId).Distinct().ToList();
         if (await db.Institutions.CountAsync(i => ids.Contains(i.Id), ct) != ids.Count)
             throw new RequestValidationException("hostInstitutionId", "Every institution named must exist.");
+    }
+
+    /// <summary>The field the post-test pass mark is refused on, as the API's input names it.</summary>
+    public const string PostTestField = "postTestPassPercent";
+
+    /// <summary>A rule can ask for a post-test pass mark only when the offered version has a post-test quiz.</summary>
+    public static async Task RuleFitsVersionAsync(IAppDbContext db, OfferingInput input, Guid versionId, CancellationToken ct)
+    {
+        if (input.PostTestPassPercent is null)
+            return;
+        var quizzes = await db.CourseModules.AsNoTracking().Where(m => m.VersionId == versionId && m.Kind == ModuleKind.Quiz)
+            .Select(m => m.Quiz).ToListAsync(ct);
+        if (!quizzes.Any(q => q!.Purpose == Domain.Courses.Quizzes.QuizPurpose.PostTest))
+            throw new RequestValidationException(PostTestField,
+                "The course version offered has no post-test quiz, so the completion rule cannot require a post-test pass mark. Leave it empty, or offer a version with a post-test.");
     }
 }

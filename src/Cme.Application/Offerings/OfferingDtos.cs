@@ -32,7 +32,18 @@ public sealed record SessionView(
 public sealed record OfferingSummary(
     Guid Id, Guid CourseId, string CourseCode, string CourseTitleZh, string CourseTitleEn, string Title, Modality Modality,
     string HostInstitutionName, int Capacity, int Enrolled, int Waitlisted, DateTimeOffset EnrolmentOpensAt, DateTimeOffset EnrolmentClosesAt,
-    bool WaitlistEnabled, bool QualifiesTrainers, DateTimeOffset? FirstSessionAt);
+    bool WaitlistEnabled, bool QualifiesTrainers, DateTimeOffset? FirstSessionAt, MyEnrolment? MyEnrolment = null);
+
+/// <summary>A dated session of a class, as a learner choosing a class sees it.</summary>
+public sealed record SessionSlot(Guid Id, string Title, DateTime StartsAtLocal, DateTime EndsAtLocal, string TimeZone);
+
+/// <summary>
+/// A class (offering) of a course as the course page lists it: how and where it is taught, its
+/// sessions, seats and enrolment window, and the caller's own enrolment in it.
+/// </summary>
+public sealed record CourseOffering(
+    Guid Id, string Title, Modality Modality, string HostInstitutionName, int Capacity, int Enrolled, int Waitlisted, bool WaitlistEnabled,
+    DateTimeOffset EnrolmentOpensAt, DateTimeOffset EnrolmentClosesAt, string TimeZone, IReadOnlyList<SessionSlot> Sessions, MyEnrolment? MyEnrolment);
 
 public sealed record OfferingView(
     Guid Id, Guid CourseId, Guid VersionId, string CourseCode, string CourseTitleZh, string CourseTitleEn, string Specialty, string Title,

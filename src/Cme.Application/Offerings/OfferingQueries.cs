@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cme.Application.Offerings;
 
-/// <summary>All offerings, newest first (CmeAdmin), or only those open to the caller now (openToMe).</summary>
+/// <summary>
+/// All offerings, newest first (CmeAdmin), or only those open to the caller now (openToMe), then
+/// with the caller's own enrolment in each (enrolled, or waitlisted with their position).
+/// </summary>
 [Authenticated]
 public sealed record ListOfferings(bool OpenToMe) : IQuery<IReadOnlyList<OfferingSummary>>;
 
@@ -34,15 +37,17 @@ internal sealed class ListOfferingsHandler(IAppDbContext db, ICurrentUser user, 
                               Waitlisted = db.Enrolments.Count(e => e.OfferingId == o.Id && e.Status == EnrolmentStatus.Waitlisted),
                               First = db.Sessions.Where(s => s.OfferingId == o.Id && s.Status == SessionStatus.Scheduled).Min(s => (DateTimeOffset?)s.StartsAt),
                           }).Take(500).ToListAsync(cancellationToken);
+        var mine = new Dictionary<Guid, MyEnrolment>();
         if (request.OpenToMe)
         {
             var me = await (from p in db.Professionals join i in db.Institutions on p.InstitutionId equals i.Id
                             where p.Id == user.ProfessionalId() select new { p.InstitutionId, i.Region, p.Profession }).SingleAsync(cancellationToken);
             rows = [.. rows.Where(r => r.Offering.Audience.Admits(me.InstitutionId, me.Region, me.Profession))];
+            mine = await MyEnrolments.InAsync(db, user.ProfessionalId(), [.. rows.Select(r => r.Offering.Id)], cancellationToken);
         }
         return [.. rows.Select(r => new OfferingSummary(r.Offering.Id, r.Offering.CourseId, r.Code, r.TitleZh, r.TitleEn, r.Offering.Title,
             r.Offering.Modality, r.Host, r.Offering.Capacity, r.Enrolled, r.Waitlisted, r.Offering.EnrolmentOpensAt, r.Offering.EnrolmentClosesAt,
-            r.Offering.WaitlistEnabled, r.Offering.QualifiesTrainers, r.First))];
+            r.Offering.WaitlistEnabled, r.Offering.QualifiesTrainers, r.First, mine.GetValueOrDefault(r.Offering.Id)))];
     }
 }
 

@@ -3,14 +3,19 @@ using Cme.Domain.Courses.Quizzes;
 
 namespace Cme.Domain.Learning;
 
-/// <summary>A learner's answers to a quiz, marked. Pre- and post-test scores feed the effectiveness reports.</summary>
+/// <summary>
+/// A learner's answers to a quiz, marked. Pre- and post-test scores feed the effectiveness reports.
+/// Attempts are numbered per learner and module; the quiz's policy refuses one beyond those allowed.
+/// </summary>
 public sealed class QuizAttempt : Entity
 {
     private QuizAttempt() { }
 
+    /// <param name="attemptsTaken">The learner's earlier attempts at this module.</param>
     public QuizAttempt(Guid learnerId, Guid courseId, Guid versionId, Guid moduleId, Quiz quiz,
-        IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers, DateTimeOffset now)
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers, int attemptsTaken, DateTimeOffset now)
     {
+        quiz.EffectivePolicy.EnsureMayAttempt(attemptsTaken);
         var unknown = answers.Keys.Where(k => quiz.Questions.All(q => q.Id != k)).ToList();
         if (unknown.Count > 0)
             throw new DomainException($"Unknown question(s): {string.Join(", ", unknown)}.");
@@ -18,6 +23,7 @@ public sealed class QuizAttempt : Entity
         CourseId = courseId;
         VersionId = versionId;
         ModuleId = moduleId;
+        AttemptNumber = attemptsTaken + 1;
         Purpose = quiz.Purpose;
         Result = quiz.Mark(answers);
         ScorePercent = Result.ScorePercent;
@@ -29,6 +35,9 @@ public sealed class QuizAttempt : Entity
     public Guid CourseId { get; private set; }
     public Guid VersionId { get; private set; }
     public Guid ModuleId { get; private set; }
+    /// <summary>1 for the first attempt at the module, 2 for the second, …</summary>
+    public int AttemptNumber { get; private set; }
+
     public QuizPurpose Purpose { get; private set; }
     public decimal ScorePercent { get; private set; }
     public bool Passed { get; private set; }

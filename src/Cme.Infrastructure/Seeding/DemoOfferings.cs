@@ -14,7 +14,7 @@ internal static class DemoOfferings
 
     public static Offering ChestPainClass(Guid courseId, Guid versionId, Guid host, Guid createdBy, DateTimeOffset now) => new(courseId, versionId,
         new OfferingDetails("2026年冬季 基层胸痛处置培训班", Modality.Blended, host, Audience.Everyone, 30, now.AddDays(-7), now.AddDays(30), true,
-            CompletionRule.Default, false, null), createdBy, now);
+            CompletionRule.Default with { PostTestPassPercent = null }, false, null), createdBy, now); // the chest-pain course has no post-test
 
     public static Offering HypoglycaemiaRound(Guid courseId, Guid versionId, Guid host, Guid createdBy, DateTimeOffset now) => new(courseId, versionId,
         new OfferingDetails("社区低血糖 远程教学查房", Modality.RemoteLive, host,

@@ -94,6 +94,14 @@ public enum QuizPurpose
     Practice,
 }
 
+public enum AnswerReveal
+{
+    AfterPassingOrLastAttempt,
+    AfterLastAttempt,
+    Never,
+    Immediately,
+}
+
 public enum QuestionKind
 {
     SingleChoice,

@@ -47,7 +47,11 @@ public sealed record LearnerOption(string Id, string Text);
 
 public sealed record LearnerQuestion(string Id, string Text, QuestionKind Kind, IReadOnlyList<LearnerOption>? Options);
 
-public sealed record LearnerQuiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<LearnerQuestion>? Questions);
+public sealed record LearnerQuiz(
+    QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<LearnerQuestion>? Questions, QuizPolicy? Policy, QuizAttemptsState? Attempts);
+
+/// <summary>Attempts taken and left (null when unlimited), and the latest result as the policy lets the learner see it.</summary>
+public sealed record QuizAttemptsState(int Taken, int? Allowed, int? Left, bool CanAttempt, bool Passed, QuizResult? Latest);
 
 public sealed record LearnerScenario(int NodeCount, decimal MaxScore, decimal PassMarkPercent);
 
@@ -107,4 +111,7 @@ public sealed record QuestionResult(
     string QuestionId, bool Correct, IReadOnlyList<string>? Chosen, IReadOnlyList<string>? CorrectOptions,
     string? Explanation);
 
-public sealed record QuizResult(decimal ScorePercent, bool Passed, IReadOnlyList<QuestionResult>? Questions);
+/// <summary>A marked attempt; the questions (key and explanations) are there only when <see cref="AnswersShown"/>.</summary>
+public sealed record QuizResult(
+    Guid AttemptId, int AttemptNumber, int? AttemptsAllowed, int? AttemptsLeft, decimal ScorePercent, bool Passed, bool AnswersShown,
+    IReadOnlyList<QuestionResult>? Questions, DateTimeOffset SubmittedAt);

@@ -54,7 +54,29 @@ public sealed record OfferingSummary(
     DateTimeOffset EnrolmentClosesAt,
     bool WaitlistEnabled,
     bool QualifiesTrainers,
-    DateTimeOffset? FirstSessionAt)
+    DateTimeOffset? FirstSessionAt,
+    MyEnrolment? MyEnrolment = null)
+{
+    public int SeatsLeft => Math.Max(0, Capacity - Enrolled);
+}
+
+public sealed record SessionSlot(Guid Id, string Title, DateTime StartsAtLocal, DateTime EndsAtLocal, string TimeZone);
+
+/// <summary>A class of a course as the course page lists it, with the learner's own enrolment.</summary>
+public sealed record CourseOffering(
+    Guid Id,
+    string Title,
+    Modality Modality,
+    string HostInstitutionName,
+    int Capacity,
+    int Enrolled,
+    int Waitlisted,
+    bool WaitlistEnabled,
+    DateTimeOffset EnrolmentOpensAt,
+    DateTimeOffset EnrolmentClosesAt,
+    string TimeZone,
+    IReadOnlyList<SessionSlot>? Sessions,
+    MyEnrolment? MyEnrolment)
 {
     public int SeatsLeft => Math.Max(0, Capacity - Enrolled);
 }

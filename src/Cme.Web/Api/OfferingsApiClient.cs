@@ -8,6 +8,10 @@ public sealed class OfferingsApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult<List<OfferingSummary>>> ListAsync(bool openToMe = false, CancellationToken cancellationToken = default) =>
         GetAsync<List<OfferingSummary>>(openToMe ? $"{Path}?openToMe=true" : Path, cancellationToken);
 
+    /// <summary>The course's classes open to the caller, and those they are in.</summary>
+    public Task<ApiResult<List<CourseOffering>>> ForCourseAsync(Guid courseId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<CourseOffering>>($"api/v1/catalogue/{courseId}/offerings", cancellationToken);
+
     public Task<ApiResult<CreatedResponse>> CreateAsync(CreateOfferingRequest request, CancellationToken cancellationToken = default) =>
         PostAsync<CreatedResponse>(Path, request, cancellationToken);
 

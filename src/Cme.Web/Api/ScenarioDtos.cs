@@ -29,7 +29,11 @@ public sealed record ScenarioValidation(IReadOnlyList<ScenarioViolation>? Violat
 public sealed record PassMarkInput(decimal PassMarkPercent);
 
 /// <summary>A quiz with its answer key, as authors and reviewers see it.</summary>
-public sealed record Quiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<QuizQuestion>? Questions);
+/// <summary>A quiz; a post-test carries its policy (the API fills in the default when none was given).</summary>
+public sealed record Quiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<QuizQuestion>? Questions, QuizPolicy? Policy = null);
+
+/// <summary>How many attempts a post-test allows and when its answers are shown.</summary>
+public sealed record QuizPolicy(int? AttemptsAllowed, AnswerReveal ShowAnswers);
 
 public sealed record QuizQuestion(
     string Id, string Text, QuestionKind Kind, IReadOnlyList<QuizOption>? Options, string? Explanation);

@@ -34,7 +34,7 @@ internal sealed class OfferingSetup
                 title = "2026年冬季班", modality = "FaceToFace", hostInstitutionId = await InstitutionAsync("WCH"),
                 audienceInstitutionIds = Array.Empty<Guid>(), audienceRegions = regions ?? [], audienceProfessions = Array.Empty<string>(),
                 capacity, enrolmentOpensAt = now.AddDays(-1), enrolmentClosesAt = closes ?? now.AddDays(20), waitlistEnabled = true,
-                minAttendancePercent = 75, postTestPassPercent = 60, scenarioPassRequired = true, evaluationRequired = false,
+                minAttendancePercent = 75, postTestPassPercent = course == "ENDO-HYPO-01" ? 60 : (decimal?)null, scenarioPassRequired = true, evaluationRequired = false,
                 qualifiesTrainers, timeZone = (string?)null,
             },
         });

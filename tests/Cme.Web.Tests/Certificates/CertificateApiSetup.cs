@@ -27,7 +27,7 @@ internal sealed class CertificateApiSetup(HttpClient admin)
                 title = "2026年冬季班", modality = "FaceToFace", hostInstitutionId = await InstitutionAsync("WCH"),
                 audienceInstitutionIds = Array.Empty<Guid>(), audienceRegions = Array.Empty<string>(), audienceProfessions = Array.Empty<string>(),
                 capacity = 100, enrolmentOpensAt = now.AddDays(-1), enrolmentClosesAt = now.AddDays(20), waitlistEnabled = true,
-                minAttendancePercent = 75, postTestPassPercent = 60, scenarioPassRequired = true, evaluationRequired = false,
+                minAttendancePercent = 75, postTestPassPercent = (decimal?)null, scenarioPassRequired = true, evaluationRequired = false, // CARD-CP-01 has no post-test
                 qualifiesTrainers = false, timeZone = (string?)null,
             },
         });

@@ -20,10 +20,19 @@ public sealed record QuizOption(string Id, string Text, bool IsCorrect);
 
 public sealed record QuizQuestion(string Id, string Text, QuestionKind Kind, IReadOnlyList<QuizOption> Options, string Explanation);
 
-/// <summary>A quiz: single and multiple choice questions with explanations.</summary>
-public sealed record Quiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<QuizQuestion> Questions)
+/// <summary>
+/// A quiz: single and multiple choice questions with explanations. A post-test always has a policy
+/// (the default when none was given); other quizzes have none and are open (<see cref="QuizPolicy.Open"/>).
+/// </summary>
+public sealed record Quiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnlyList<QuizQuestion> Questions, QuizPolicy? Policy = null)
 {
     public const int MaxQuestions = 100;
+
+    /// <summary>Stored quizzes written before policies existed read as the default.</summary>
+    public QuizPolicy? Policy { get; init; } = Purpose == QuizPurpose.PostTest ? Policy ?? QuizPolicy.PostTestDefault : null;
+
+    /// <summary>The policy attempts are held to.</summary>
+    public QuizPolicy EffectivePolicy => Purpose == QuizPurpose.PostTest ? Policy ?? QuizPolicy.PostTestDefault : QuizPolicy.Open;
 
     public IReadOnlyList<string> Validate()
     {
@@ -34,6 +43,8 @@ public sealed record Quiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnl
             problems.Add($"A quiz has at most {MaxQuestions} questions.");
         if (PassMarkPercent is < 0 or > 100)
             problems.Add("The pass mark must be between 0 and 100 percent.");
+        if (Policy is not null)
+            problems.AddRange(Policy.Validate());
         foreach (var group in Questions.GroupBy(q => q.Id).Where(g => g.Count() > 1))
             problems.Add($"Question id \"{group.Key}\" is used more than once.");
         foreach (var q in Questions)

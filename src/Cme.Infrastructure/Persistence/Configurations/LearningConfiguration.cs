@@ -69,6 +69,8 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
             .HasConversion(JsonColumn.Converter<QuizResult>(), JsonColumn.Comparer<QuizResult>()).HasColumnType("jsonb");
         builder.HasIndex(a => new { a.LearnerId, a.CourseId });
         builder.HasIndex(a => a.ModuleId);
+        // Two submissions at once cannot both become attempt 3 of 3.
+        builder.HasIndex(a => new { a.LearnerId, a.ModuleId, a.AttemptNumber }).IsUnique();
         builder.HasOne<Professional>().WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CourseModule>().WithMany().HasForeignKey(a => a.ModuleId).OnDelete(DeleteBehavior.Restrict);
     }

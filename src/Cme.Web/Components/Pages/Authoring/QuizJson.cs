@@ -4,16 +4,20 @@ using Cme.Web.Api;
 
 namespace Cme.Web.Components.Pages.Authoring;
 
-/// <summary>A quiz as the JSON an author edits: indented, Chinese left readable.</summary>
+/// <summary>
+/// A quiz as the JSON an author edits: indented, Chinese left readable. A post-test's policy is
+/// edited in its own form fields, so it is left out of the JSON.
+/// </summary>
 public static class QuizJson
 {
     private static readonly JsonSerializerOptions Indented = new(ApiJson.Options)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Write(Quiz quiz) => JsonSerializer.Serialize(quiz, Indented);
+    public static string Write(Quiz quiz) => JsonSerializer.Serialize(quiz with { Policy = null }, Indented);
 
     /// <summary>The quiz, or the parser's complaint.</summary>
     public static (Quiz? Quiz, string? Error) Read(string? json)

@@ -60,7 +60,7 @@ public sealed class OfferingForm
             ClosesAt = opens.AddDays(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
             WaitlistEnabled = true,
             MinAttendancePercent = 75,
-            PostTestPassPercent = 60,
+            PostTestPassPercent = null, // only a course version with a post-test can have a pass mark
             ScenarioPassRequired = true,
         };
     }
