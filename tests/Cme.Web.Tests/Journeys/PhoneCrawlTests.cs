@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cme.Testing;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Cme.Web.Tests.Journeys;
 
