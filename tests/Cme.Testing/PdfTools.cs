@@ -37,6 +37,22 @@ public static class PdfTools
         }
     }
 
+    /// <summary>Every QR code zbarimg reads from a PNG image (e.g. a screenshot of one element of a page).</summary>
+    public static async Task<IReadOnlyList<string>> QrCodesInImageAsync(byte[] png)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"cme-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(file, png);
+        try
+        {
+            var output = await RunAsync("zbarimg", $"--quiet --raw -Sdisable -Sqrcode.enable {file}");
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Page size in points as pdfinfo reports it, e.g. (841.89, 595.276).</summary>
     public static async Task<(double Width, double Height)> PageSizeAsync(byte[] pdf)
     {

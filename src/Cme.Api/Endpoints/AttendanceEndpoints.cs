@@ -20,6 +20,8 @@ public static class AttendanceEndpoints
     {
         var sessions = app.MapGroup("/api/v1/sessions/{id:guid}").WithTags("Attendance");
         sessions.MapPost("/check-in", CheckInNow).WithSummary("Check in with the rotating code (QR token or 6 digits); repeating it is harmless.");
+        sessions.MapGet("/check-in", MyCheckInNow)
+            .WithSummary("My own check-in for this session (enrolled learner): when and with what status; checkedInAt is null before I check in.");
         sessions.MapGet("/check-in-code", Code).WithSummary("The code to show now (trainer of the session, CmeAdmin); it changes every 30 seconds.");
         sessions.MapGet("/roster", Roster).WithSummary("Everyone enrolled, with attendance so far.");
         sessions.MapPut("/roster/{learnerId:guid}", Mark).WithSummary("Mark present, late, absent or excused.");
@@ -36,6 +38,9 @@ public static class AttendanceEndpoints
 
     internal static async Task<Ok<CheckInResult>> CheckInNow(Guid id, CheckInRequest body, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new CheckIn(id, body.Code ?? ""), ct));
+
+    internal static async Task<Ok<MyCheckIn>> MyCheckInNow(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetMyCheckIn(id), ct));
 
     internal static async Task<Ok<CurrentCode>> Code(Guid id, HttpContext http, ISender sender, CancellationToken ct)
     {

@@ -21,10 +21,18 @@ public static class CalendarEndpoints
 
     internal static async Task<Ok<CalendarFeedStatus>> Status(ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMyCalendarFeed(), ct));
 
-    internal static async Task<Ok<FeedLink>> Create(HttpRequest request, ISender sender, CancellationToken ct)
+    /// <summary>
+    /// The link names the web front end's public address (<c>Cme:PublicBaseUrl</c>), which passes the feed on:
+    /// a phone's calendar app can reach the public site, not necessarily this API. Without that setting, the API's own address.
+    /// </summary>
+    internal static async Task<Ok<FeedLink>> Create(HttpRequest request, IConfiguration configuration, ISender sender, CancellationToken ct)
     {
         var feed = await sender.Send(new CreateCalendarFeed(), ct);
-        return TypedResults.Ok(new FeedLink($"{request.Scheme}://{request.Host}/api/v1/calendar/{feed.Token}.ics", feed.CreatedAt));
+        var publicBase = configuration["Cme:PublicBaseUrl"];
+        var url = string.IsNullOrWhiteSpace(publicBase)
+            ? $"{request.Scheme}://{request.Host}/api/v1/calendar/{feed.Token}.ics"
+            : $"{publicBase.TrimEnd('/')}/calendar/{feed.Token}.ics";
+        return TypedResults.Ok(new FeedLink(url, feed.CreatedAt));
     }
 
     internal static async Task<NoContent> Revoke(ISender sender, CancellationToken ct)

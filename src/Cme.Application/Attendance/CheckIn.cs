@@ -13,6 +13,9 @@ namespace Cme.Application.Attendance;
 
 public sealed record CheckInResult(Guid SessionId, Guid OfferingId, AttendanceStatus Status, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn);
 
+/// <summary>My own check-in for a session: when (null before I check in) and the status it gave me.</summary>
+public sealed record MyCheckIn(Guid SessionId, Guid OfferingId, DateTimeOffset? CheckedInAt, AttendanceStatus? Status);
+
 public sealed record CurrentCode(Guid SessionId, string Token, string Number, DateTimeOffset ValidUntil, int PeriodSeconds);
 
 /// <summary>
@@ -52,6 +55,36 @@ internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheck
         // No completion re-evaluation here: a check-in happens before its session ends, and a rule that counts
         // attendance waits for every session to end, so a check-in alone can never complete an offering.
         return new CheckInResult(session.Id, session.OfferingId, record.Status, record.CheckedInAt!.Value, !first);
+    }
+}
+
+/// <summary>
+/// The caller's own check-in for a session, so that the page a QR code reopens says "checked in at 09:02"
+/// instead of asking for a code again. Only ever the caller's record; a session they hold no seat in is 404.
+/// </summary>
+[Authenticated]
+public sealed record GetMyCheckIn(Guid SessionId) : IQuery<MyCheckIn>;
+
+internal sealed class GetMyCheckInHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyCheckIn, MyCheckIn>
+{
+    public async Task<MyCheckIn> Handle(GetMyCheckIn request, CancellationToken cancellationToken)
+    {
+        var me = user.ProfessionalId();
+        var mine = await db.Sessions.AsNoTracking().Where(s => s.Id == request.SessionId)
+            .Select(s => new
+            {
+                s.OfferingId,
+                Enrolled = db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.LearnerId == me
+                    && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)),
+                Record = db.Attendance.Where(a => a.SessionId == s.Id && a.LearnerId == me)
+                    .Select(a => new { a.CheckedInAt, a.Status }).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (mine is null || !mine.Enrolled)
+            throw new NotFoundException("Session", request.SessionId);
+        return mine.Record is { CheckedInAt: { } at } record
+            ? new MyCheckIn(request.SessionId, mine.OfferingId, at, record.Status)
+            : new MyCheckIn(request.SessionId, mine.OfferingId, null, null);
     }
 }
 

@@ -56,6 +56,9 @@ public sealed record CheckInRequest(string Code);
 
 public sealed record CheckInResult(Guid SessionId, Guid OfferingId, AttendanceStatus Status, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn);
 
+/// <summary>My own check-in for a session: when (null before I check in) and the status it gave me.</summary>
+public sealed record MyCheckIn(Guid SessionId, Guid OfferingId, DateTimeOffset? CheckedInAt, AttendanceStatus? Status);
+
 /// <summary>The code to show now: the QR token, the 6-digit number, and when it stops being the current one.</summary>
 public sealed record CurrentCheckInCode(Guid SessionId, string Token, string Number, DateTimeOffset ValidUntil, int PeriodSeconds);
 

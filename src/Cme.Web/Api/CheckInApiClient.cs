@@ -13,6 +13,9 @@ public sealed class CheckInApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult<CheckInResult>> CheckInAsync(Guid sessionId, string code, CancellationToken cancellationToken = default) =>
         PostAsync<CheckInResult>($"api/v1/sessions/{sessionId}/check-in", new CheckInRequest(code), cancellationToken);
 
+    public Task<ApiResult<MyCheckIn>> MyCheckInAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        GetAsync<MyCheckIn>($"api/v1/sessions/{sessionId}/check-in", cancellationToken);
+
     public Task<ApiResult<CompletionView>> MyCompletionAsync(Guid offeringId, CancellationToken cancellationToken = default) =>
         GetAsync<CompletionView>($"api/v1/offerings/{offeringId}/my-completion", cancellationToken);
 

@@ -111,6 +111,8 @@ public static class CmeWebServices
         // Public verification: no token, whoever is signed in.
         services.AddHttpClient<CertificateVerificationClient>(ConfigureApi)
             .AddHttpMessageHandler<AcceptLanguageHandler>();
+        // Calendar feeds: no token, the calendar app's request carries only the feed's secret.
+        services.AddHttpClient<CalendarFeedClient>(ConfigureApi);
 
         return builder;
     }

@@ -18,7 +18,11 @@ public sealed class EnrolmentAndCalendarTests(CmeApiFactory api) : IClassFixture
 
         var enrolled = await (await gp.PostAsync($"/api/v1/offerings/{offering}/enrol", null)).Content.ReadFromJsonAsync<JsonElement>();
         var feed = await (await gp.PostAsync("/api/v1/me/calendar-feed", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var feedPath = new Uri(feed.GetProperty("url").GetString()!).PathAndQuery;
+        // The link names the web front end's public address, which passes /calendar/… on to this API's /api/v1/calendar/….
+        var feedUrl = new Uri(feed.GetProperty("url").GetString()!);
+        feedUrl.GetLeftPart(UriPartial.Authority).ShouldBe("http://127.0.0.1:5090");
+        feedUrl.AbsolutePath.ShouldStartWith("/calendar/");
+        var feedPath = "/api/v1" + feedUrl.AbsolutePath;
         var anonymous = api.CreateClient();
         var before = await ICalendarParser.ParseAsync(await anonymous.GetStringAsync(feedPath));
 
@@ -53,7 +57,7 @@ public sealed class EnrolmentAndCalendarTests(CmeApiFactory api) : IClassFixture
         var learner = await api.SignedInClientAsync(Demo.InstitutionAdmin);
         await learner.PostAsync($"/api/v1/offerings/{offering}/enrol", null);
         var feed = await (await learner.PostAsync("/api/v1/me/calendar-feed", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var path = new Uri(feed.GetProperty("url").GetString()!).PathAndQuery;
+        var path = "/api/v1" + new Uri(feed.GetProperty("url").GetString()!).AbsolutePath;
         (await setup.Admin.PostAsJsonAsync($"/api/v1/sessions/{session}/cancel", new { reason = "讲者因病" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         var cancelled = (await ICalendarParser.ParseAsync(await api.CreateClient().GetStringAsync(path))).Single();
