@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -43,7 +44,7 @@ internal sealed class GetTranscriptValidator : AbstractValidator<GetTranscript>
     public GetTranscriptValidator()
     {
         RuleFor(x => x.FromYear).InclusiveBetween(2000, 2100);
-        RuleFor(x => x.ToYear).GreaterThanOrEqualTo(x => x.FromYear).Must((x, to) => to - x.FromYear < 10).WithMessage("At most 10 years at once.");
+        RuleFor(x => x.ToYear).GreaterThanOrEqualTo(x => x.FromYear).Must((x, to) => to - x.FromYear < 10).WithReason("credits.years-range", new { max = 10 });
     }
 }
 

@@ -18,7 +18,7 @@ internal sealed class ListOfferingsHandler(IAppDbContext db, ICurrentUser user, 
     public async Task<IReadOnlyList<OfferingSummary>> Handle(ListOfferings request, CancellationToken cancellationToken)
     {
         if (!request.OpenToMe && !user.IsInRole(Roles.CmeAdmin))
-            throw new ForbiddenException("Only the CME office sees every offering.");
+            throw new ForbiddenException("offering.list-forbidden");
         var now = clock.GetUtcNow();
         var query = db.Offerings.AsNoTracking();
         if (request.OpenToMe)
