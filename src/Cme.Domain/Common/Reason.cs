@@ -8,7 +8,7 @@ public sealed record Reason(string Code, IReadOnlyDictionary<string, object?> Va
 {
     private static readonly IReadOnlyDictionary<string, object?> None = new Dictionary<string, object?>();
 
-    /// <summary>A reason with the values of an anonymous object: <c>Reason.Of("x.too-long", new { max = 200 })</c>.</summary>
+    /// <summary>A reason with the values of an anonymous object: <c>Reason.Of("value.too-long", new { field = "title", max = 200 })</c>.</summary>
     public static Reason Of(string code, object? values = null) => new(code, ValuesOf(values));
 
     private static IReadOnlyDictionary<string, object?> ValuesOf(object? values) => values switch
