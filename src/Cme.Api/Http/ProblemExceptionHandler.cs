@@ -97,7 +97,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             Status = StatusCodes.Status400BadRequest,
             Title = ReasonText.Find("title.400"),
-            Detail = ReasonText.Find("validation.failed"),
         };
         problem.Extensions["code"] = "validation.failed";
         problem.Extensions["codes"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(r => r.Code).Distinct().ToArray());
