@@ -31,7 +31,7 @@ internal sealed class GetRosterHandler(IAppDbContext db, ICurrentUser user) : IR
                       join a in db.Attendance.Where(a => a.SessionId == session.Id) on p.Id equals a.LearnerId into records
                       from a in records.DefaultIfEmpty()
                       orderby p.NameLatin
-                      select new RosterLine(p.Id, p.NameZh, p.NameLatin, i.Name, a != null ? a.Status : null, a != null ? a.MinutesPresent : 0,
+                      select new RosterLine(p.Id, p.NameZh, p.NameLatin, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), a != null ? a.Status : null, a != null ? a.MinutesPresent : 0,
                           a != null ? a.CheckedInAt : null, a != null ? a.Source : null)).ToListAsync(cancellationToken);
     }
 }

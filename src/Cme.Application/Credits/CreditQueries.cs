@@ -57,7 +57,7 @@ internal sealed class GetTranscriptHandler(IAppDbContext db, ICurrentUser user, 
             : user.IsInRole(Roles.CmeAdmin) || user.IsInRole(Roles.InstitutionAdmin) ? StaffAccess.Visible(db.Professionals, user)
             : throw new NotFoundException("Professional", id);
         var person = await (from p in people join i in db.Institutions on p.InstitutionId equals i.Id where p.Id == id
-                            select new { p.NameZh, p.NameLatin, p.LicenceNumber, Institution = i.Name }).SingleOrDefaultAsync(cancellationToken)
+                            select new { p.NameZh, p.NameLatin, p.LicenceNumber, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).SingleOrDefaultAsync(cancellationToken)
                      ?? throw new NotFoundException("Professional", id);
         var now = clock.GetUtcNow();
         var years = new List<CreditStanding>();

@@ -71,7 +71,7 @@ internal sealed class ListExternalActivitiesHandler(IAppDbContext db, ICurrentUs
                       join i in db.Institutions on p.InstitutionId equals i.Id
                       where request.Status == null || a.Status == request.Status
                       orderby a.SubmittedAt descending
-                      select new ActivityView(a.Id, a.LearnerId, p.NameZh, i.Name, a.Kind, a.Title, a.StartDate, a.EndDate, a.Hours, a.ClaimedCredits,
+                      select new ActivityView(a.Id, a.LearnerId, p.NameZh, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), a.Kind, a.Title, a.StartDate, a.EndDate, a.Hours, a.ClaimedCredits,
                           a.CreditClass, a.EvidenceFileName, a.Status, a.SubmittedAt, a.Comment, a.AwardedCredits)).Take(500).ToListAsync(cancellationToken);
     }
 }

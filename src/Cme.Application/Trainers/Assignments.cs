@@ -76,7 +76,7 @@ internal sealed class SuggestTrainersHandler(IAppDbContext db, ISchedulingSettin
                           join p in db.Professionals on t.ProfessionalId equals p.Id
                           join i in db.Institutions on t.HomeInstitutionId equals i.Id
                           where t.IsActive
-                          select new { Trainer = t, p.NameZh, p.NameLatin, Institution = i.Name, i.Region }).ToListAsync(cancellationToken);
+                          select new { Trainer = t, p.NameZh, p.NameLatin, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), i.Region }).ToListAsync(cancellationToken);
         pool = [.. pool.Where(t => !assigned.Contains(t.Trainer.Id))];
         var booked = await Bookings.OfAsync(db, [.. pool.Select(t => t.Trainer.Id)], session, cancellationToken);
         return [.. pool.Select(t =>

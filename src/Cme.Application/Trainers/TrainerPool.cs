@@ -72,7 +72,7 @@ internal sealed class ListTrainersHandler(IAppDbContext db) : IRequestHandler<Li
                               join p in db.Professionals on t.ProfessionalId equals p.Id
                               join i in db.Institutions on t.HomeInstitutionId equals i.Id
                               orderby p.NameLatin
-                              select new { Trainer = t, p.NameZh, p.NameLatin, Institution = i.Name, i.Region }).ToListAsync(cancellationToken);
+                              select new { Trainer = t, p.NameZh, p.NameLatin, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), i.Region }).ToListAsync(cancellationToken);
         // Months are counted in the consortium's time zone; a day either side of the year covers every offset.
         var windowStart = new DateTimeOffset(request.Year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
         var windowEnd = windowStart.AddYears(1).AddDays(2);

@@ -68,7 +68,7 @@ public sealed partial class LocalizedProblemTests(CmeApiFactory api) : IClassFix
         chinese.GetProperty("status").GetInt32().ShouldBe(400);
         chinese.GetProperty("codes").GetProperty("code")[0].GetString().ShouldBe("checkin.code-invalid");
         chinese.GetProperty("errors").GetProperty("code")[0].GetString().ShouldBe("签到码无效或已过期，请扫描当前显示的签到码。");
-        chinese.GetProperty("detail").GetString()!.ShouldMatch(Chinese().ToString());
+        chinese.GetProperty("title").GetString()!.ShouldMatch(Chinese().ToString());
         english.GetProperty("errors").GetProperty("code")[0].GetString().ShouldBe("This code is not valid for this session, or it has expired. Scan the code shown now.");
     }
 
@@ -131,6 +131,25 @@ public sealed partial class LocalizedProblemTests(CmeApiFactory api) : IClassFix
         var gaps = text.Split('\n').Where(l => l.Contains("缺口")).ToList();
         gaps.ShouldNotBeEmpty();
         gaps.ShouldAllBe(l => l.Contains("还需") && !l.Contains("needs"));
+    }
+
+    [Fact]
+    public async Task AnOfferingsHost_IsNamedInTheReadersLanguage()
+    {
+        var setup = await OfferingSetup.StartAsync(api);
+        var offering = await setup.OfferingAsync();
+        var wch = (await setup.Admin.GetFromJsonAsync<JsonElement>("/api/v1/institutions?search=WCH")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "WCH");
+        var gp = await api.SignedInClientAsync(Demo.Gp);
+        var english = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/offerings/{offering}");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+
+        var chinese = await gp.GetFromJsonAsync<JsonElement>($"/api/v1/offerings/{offering}");
+        var inEnglish = await (await gp.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+
+        wch.GetProperty("nameEn").GetString().ShouldNotBe(wch.GetProperty("name").GetString());
+        chinese.GetProperty("hostInstitutionName").GetString().ShouldBe(wch.GetProperty("name").GetString());
+        inEnglish.GetProperty("hostInstitutionName").GetString().ShouldBe(wch.GetProperty("nameEn").GetString());
     }
 
     private static List<string[]> Rows(byte[] body)

@@ -66,3 +66,10 @@ public static partial class ReasonText
     [GeneratedRegex(@"\{(?<name>[A-Za-z0-9]+)(:(?<table>[A-Za-z0-9\-]+))?\}")]
     private static partial Regex Placeholder();
 }
+
+/// <summary>The reader's language for names that exist in both (an institution's Chinese and English name).</summary>
+public static class ReaderLanguage
+{
+    /// <summary>Whether the request asked for English (Accept-Language: en); otherwise Chinese names are shown.</summary>
+    public static bool IsEnglish => ReasonText.IsEnglish(CultureInfo.CurrentUICulture);
+}
