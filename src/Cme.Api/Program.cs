@@ -4,6 +4,7 @@ using Cme.Api.Endpoints;
 using Cme.Api.Http;
 using Cme.Application;
 using Cme.Application.Common.Interfaces;
+using Cme.Application.Common.Reasons;
 using Cme.Infrastructure;
 using Cme.Infrastructure.Persistence;
 using Cme.Infrastructure.Scheduling;
@@ -47,6 +48,13 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
     ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
     ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+    // A bare status (404 for an unknown route, 401 from the bearer handler) still speaks the caller's language.
+    if (!ctx.ProblemDetails.Extensions.ContainsKey("code") && ctx.ProblemDetails.Status is { } status)
+    {
+        ctx.ProblemDetails.Title = ReasonText.Find($"title.{status}") ?? ReasonText.Find("title.other");
+        ctx.ProblemDetails.Detail = null;
+        ctx.ProblemDetails.Extensions["code"] = $"status.{status}";
+    }
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
@@ -67,7 +75,7 @@ builder.Services.AddRateLimiter(o =>
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context.HttpContext,
-                ProblemDetails = { Status = 429, Title = "Too many verification requests.", Detail = "Wait a minute and try again." },
+                ProblemDetails = ProblemExceptionHandler.Problem(429, Cme.Domain.Common.Reason.Of("verification.too-many")),
             });
     };
 });

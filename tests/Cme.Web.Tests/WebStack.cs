@@ -83,9 +83,17 @@ public class WebStack : IAsyncLifetime
     }
 
     /// <summary>A new browser context (its own cookies), with a page signed in as this demo account.</summary>
-    public async Task<IPage> SignInAsync(string email, string password = CmeDatabase.DemoPassword)
+    public Task<IPage> SignInAsync(string email, string password = CmeDatabase.DemoPassword) =>
+        SignInAsync(email, password, new BrowserNewContextOptions { Locale = "en-US" });
+
+    /// <summary>
+    /// The same with the browser's own options: a Chinese reader's browser (<c>Locale = "zh-CN"</c>), or a
+    /// phone's viewport. The base address is this stack's.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, string password, BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebUrl, Locale = "en-US" });
+        options.BaseURL = WebUrl;
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.GetByTestId("login-email").FillAsync(email);

@@ -64,7 +64,7 @@ public static class CourseEndpoints
         scenario.MapPut("/nodes/{nodeId}", async (Guid id, Guid versionId, Guid moduleId, string nodeId, ScenarioNode body, ISender s, CancellationToken ct) =>
         {
             if (body is null || body.Id != nodeId)
-                throw new RequestValidationException("id", "The node's id must match the one in the address.");
+                throw new RequestValidationException("id", "scenario.node-id-mismatch");
             return await NoContent(s.Send(new UpsertScenarioNode(id, versionId, moduleId, body), ct));
         }).WithSummary("Add or replace one node of the scenario.");
         scenario.MapDelete("/nodes/{nodeId}", async (Guid id, Guid versionId, Guid moduleId, string nodeId, ISender s, CancellationToken ct) =>
@@ -123,9 +123,9 @@ public static class CourseEndpoints
     internal static async Task<Created<MediaInfo>> Upload(Guid id, IFormFile? file, ISender sender, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
-            throw new RequestValidationException("file", "Choose an image to upload.");
+            throw new RequestValidationException("file", "file.required");
         if (file.Length > MediaAsset.MaxBytes)
-            throw new RequestValidationException("file", $"Images are at most {MediaAsset.MaxBytes / 1024 / 1024} MB.");
+            throw new RequestValidationException("file", "image.too-large", new { megabytes = MediaAsset.MaxBytes / 1024 / 1024 });
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var info = await sender.Send(new UploadMedia(id, file.FileName, buffer.ToArray()), ct);
@@ -157,9 +157,9 @@ internal static class Uploads
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? throw new RequestValidationException("file", "Choose a file.");
+            var file = form.Files.GetFile("file") ?? throw new RequestValidationException("file", "file.required");
             if (file.Length > maxBytes)
-                throw new RequestValidationException("file", $"The file is larger than {maxBytes / 1024 / 1024} MB.");
+                throw new RequestValidationException("file", "file.too-large", new { megabytes = maxBytes / 1024 / 1024 });
             source = file.OpenReadStream();
         }
         else
@@ -172,7 +172,7 @@ internal static class Uploads
         while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
             if (limited.Length + read > maxBytes)
-                throw new RequestValidationException("file", $"The file is larger than {maxBytes / 1024 / 1024} MB.");
+                throw new RequestValidationException("file", "file.too-large", new { megabytes = maxBytes / 1024 / 1024 });
             limited.Write(buffer, 0, read);
         }
         try
@@ -181,7 +181,7 @@ internal static class Uploads
         }
         catch (DecoderFallbackException)
         {
-            throw new RequestValidationException("file", "The file is not UTF-8 text.");
+            throw new RequestValidationException("file", "file.not-utf8");
         }
     }
 }

@@ -71,7 +71,7 @@ public static class CreditEndpoints
         T Field<T>(string name, Func<string, (bool, T)> parse)
         {
             var (ok, value) = parse(form[name].ToString());
-            return ok ? value : throw new Application.Common.Exceptions.RequestValidationException(name, $"\"{form[name]}\" is not a valid value.");
+            return ok ? value : throw new Application.Common.Exceptions.RequestValidationException(name, "request.invalid-value", new { value = form[name].ToString() });
         }
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         return TypedResults.Ok(await sender.Send(new SubmitExternalActivity(

@@ -52,9 +52,9 @@ public static class ProfessionalEndpoints
     internal static async Task<Ok<ImportResult>> Import(IFormFile? file, ISender sender, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
-            throw new RequestValidationException("file", "Choose a CSV file to import.");
+            throw new RequestValidationException("file", "file.required");
         if (file.Length > MaxImportBytes)
-            throw new RequestValidationException("file", $"The file is larger than {MaxImportBytes / 1024 / 1024} MB.");
+            throw new RequestValidationException("file", "file.too-large", new { megabytes = MaxImportBytes / 1024 / 1024 });
         string text;
         try
         {
@@ -63,7 +63,7 @@ public static class ProfessionalEndpoints
         }
         catch (DecoderFallbackException)
         {
-            throw new RequestValidationException("file", "The file is not UTF-8 text. Save it as \"CSV UTF-8\".");
+            throw new RequestValidationException("file", "file.not-utf8-csv");
         }
         return TypedResults.Ok(await sender.Send(new ImportProfessionals(text), ct));
     }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cme.Application.Common.Exceptions;
+using Cme.Application.Common.Reasons;
 using Cme.Application.Trainers;
 using Cme.Domain.Common;
 using Cme.Domain.Courses;
+using Cme.Domain.Trainers;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,54 +26,82 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception");
-            problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "An unexpected error occurred.",
-                Detail = "The error has been logged. Quote the trace id when you report it.",
-            };
+            problem = Problem(500, Reason.Of("server.error"));
         }
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>
+    /// The problem for an exception, its words in the request's language (the culture set from
+    /// Accept-Language): <c>title</c> by status, <c>detail</c> from the reason, plus the reason's
+    /// <c>code</c> and <c>values</c> for a client that renders its own words.
+    /// </summary>
     internal static ProblemDetails? Map(Exception exception) => exception switch
     {
         RequestValidationException e => Validation(e.Errors),
-        BadHttpRequestException { InnerException: JsonException json } => Validation(JsonField(json.Path), "The value is missing, malformed or of the wrong type."),
+        BadHttpRequestException { InnerException: JsonException json } => Validation(JsonField(json.Path), Reason.Of("request.malformed")),
         BadHttpRequestException e when BindFailure().Match(e.Message) is { Success: true } m =>
-            Validation(m.Groups["name"].Value, $"\"{m.Groups["value"].Value}\" is not a valid value."),
+            Validation(m.Groups["name"].Value, Reason.Of("request.invalid-value", new { value = m.Groups["value"].Value })),
         BadHttpRequestException e when RequiredMissing().Match(e.Message) is { Success: true } m =>
-            Validation(m.Groups["name"].Value, "This value is required."),
-        BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "The request is not valid.", Detail = e.Message },
-        JsonException json => Validation(JsonField(json.Path), "The value is missing, malformed or of the wrong type."),
-        UnauthenticatedException e => new ProblemDetails { Status = 401, Title = "Sign-in required.", Detail = e.Message },
-        ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
-        NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
-        ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
-        AssignmentRefusedException e => new ProblemDetails
-        {
-            Status = 409, Title = "The trainer cannot take this session.", Detail = e.Message,
-            Extensions = { ["problems"] = e.Problems },
-        },
-        NotAnAuthorException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
-        SubmissionRefusedException e => Validation(e.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray())),
-        DomainException e => new ProblemDetails { Status = 409, Title = "The request breaks a rule.", Detail = e.Message },
-        DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = "The record was changed at the same time by another request. Reload and try again." },
+            Validation(m.Groups["name"].Value, Reason.Of("request.required")),
+        BadHttpRequestException e => Problem(e.StatusCode, Reason.Of("request.invalid")),
+        JsonException json => Validation(JsonField(json.Path), Reason.Of("request.malformed")),
+        AssignmentRefusedException e => WithProblems(Problem(409, Reason.Of("assignment.refused")), e.Problems),
+        NotAnAuthorException e => Problem(403, e.Reason),
+        SubmissionRefusedException e => Validation(e.Problems),
+        UnauthenticatedException e => Problem(401, e.Reason),
+        ForbiddenException e => Problem(403, e.Reason),
+        NotFoundException e => Problem(404, e.Reason),
+        ConflictException e => Problem(409, e.Reason),
+        DomainException e => Problem(409, e.Reason),
+        DbUpdateConcurrencyException => Problem(409, Reason.Of("conflict.concurrent")),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
-            new ProblemDetails { Status = 409, Title = "Conflict.", Detail = "A record with the same unique value already exists." },
+            Problem(409, Reason.Of("conflict.duplicate")),
         _ => null,
     };
 
-    private static ProblemDetails Validation(string field, string message) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>A problem with its title by status and its detail from the reason, both in the request's language.</summary>
+    internal static ProblemDetails Problem(int status, Reason reason)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = ReasonText.Find($"title.{status}") ?? ReasonText.Find("title.other"),
+            Detail = ReasonText.Render(reason),
+        };
+        AddReason(problem, reason);
+        return problem;
+    }
 
-    private static ProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        new HttpValidationProblemDetails(errors.ToDictionary())
+    private static void AddReason(ProblemDetails problem, Reason reason)
+    {
+        problem.Extensions["code"] = reason.Code;
+        if (reason.Values.Count > 0)
+            problem.Extensions["values"] = reason.Values;
+    }
+
+    private static ProblemDetails WithProblems(ProblemDetails problem, IReadOnlyList<AssignmentProblem> refused)
+    {
+        problem.Extensions["problems"] = refused.Select(p => new { check = p.Check, message = ReasonText.Render(p.Reason), code = p.Reason.Code }).ToList();
+        return problem;
+    }
+
+    private static ProblemDetails Validation(string field, Reason reason) =>
+        Validation(new Dictionary<string, IReadOnlyList<Reason>> { [field] = [reason] });
+
+    /// <summary>400 with each field's reasons in words (<c>errors</c>) and by code (<c>codes</c>).</summary>
+    private static ProblemDetails Validation(IReadOnlyDictionary<string, IReadOnlyList<Reason>> errors)
+    {
+        var problem = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value.Select(r => ReasonText.Render(r)).Distinct().ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are not valid.",
+            Title = ReasonText.Find("title.400"),
         };
+        problem.Extensions["code"] = "validation.failed";
+        problem.Extensions["codes"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(r => r.Code).Distinct().ToArray());
+        return problem;
+    }
 
     /// <summary>"$.roles[1]" becomes "roles[1]"; a body that is not JSON at all is "body".</summary>
     private static string JsonField(string? path) =>

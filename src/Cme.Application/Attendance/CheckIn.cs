@@ -43,11 +43,11 @@ internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheck
                 && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)) })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Session", request.SessionId);
         if (session.Status == SessionStatus.Cancelled)
-            throw new ConflictException("This session was cancelled.");
+            throw new ConflictException("session.cancelled");
         var source = CheckInCode.Verify(key.Key, session.Id, request.Code.Trim(), now)
-            ?? throw new RequestValidationException("code", "This code is not valid for this session, or it has expired. Scan the code shown now.");
+            ?? throw new RequestValidationException("code", "checkin.code-invalid");
         if (!session.Enrolled)
-            throw new ForbiddenException("You are not enrolled in this offering, so you cannot check in.");
+            throw new ForbiddenException("checkin.not-enrolled");
 
         await locks.LockAsync(Attendances.LockKey(session.Id, me), cancellationToken);
         var record = await Attendances.GetOrAddAsync(db, session.Id, me, cancellationToken);

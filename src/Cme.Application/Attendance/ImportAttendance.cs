@@ -1,3 +1,4 @@
+using Cme.Domain.Common;
 using System.Globalization;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
@@ -39,19 +40,19 @@ internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser use
                               join p in db.Professionals on e.LearnerId equals p.Id
                               select new { p.Id, p.LicenceNumber, p.NameZh }).ToListAsync(cancellationToken);
 
-        var errors = new Dictionary<string, List<string>>();
-        void Error(int row, string field, string message) =>
-            (errors.TryGetValue($"rows[{row}].{field}", out var list) ? list : errors[$"rows[{row}].{field}"] = []).Add(message);
+        var errors = new Dictionary<string, List<Reason>>();
+        void Error(int row, string field, string code, object? values = null) =>
+            (errors.TryGetValue($"rows[{row}].{field}", out var list) ? list : errors[$"rows[{row}].{field}"] = []).Add(Reason.Of(code, values));
 
         using var csv = CsvReader.FromText(request.CsvText.TrimStart('\uFEFF'), new CsvReaderOptions { TrimWhitespace = true });
         string[] header;
         try { header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray(); }
-        catch (CsvFormatException e) { throw new RequestValidationException("file", $"The file is not valid CSV: {e.Message}"); }
+        catch (CsvFormatException) { throw new RequestValidationException("file", "csv.invalid"); }
         int Column(params string[] names) => Array.FindIndex(header, h => names.Contains(h));
         var (licence, name, join, leave) = (Column("licence_number", "license_number", "执业证号"), Column("name", "姓名", "用户名"),
             Column("join_time", "入会时间", "加入时间"), Column("leave_time", "离会时间", "离开时间"));
         if ((licence < 0 && name < 0) || join < 0 || leave < 0)
-            throw new RequestValidationException("file", "Columns needed: licence_number (or name), join_time, leave_time.");
+            throw new RequestValidationException("file", "attendance-import.columns");
 
         var rows = new List<(int Row, Guid Learner, string Name, PresenceInterval Interval)>();
         var number = 0;
@@ -59,7 +60,7 @@ internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser use
         {
             number++;
             if (number > ImportAttendance.MaxRows)
-                throw new RequestValidationException("file", $"At most {ImportAttendance.MaxRows} rows at once.");
+                throw new RequestValidationException("file", "import.too-many-rows", new { max = ImportAttendance.MaxRows });
             string Field(int i) => i >= 0 && i < csv.FieldCount ? csv.GetString(i).Trim() : "";
             var byLicence = Field(licence);
             var byName = Field(name);
@@ -67,24 +68,24 @@ internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser use
                 ? enrolled.Where(p => string.Equals(p.LicenceNumber, byLicence, StringComparison.OrdinalIgnoreCase)).ToList()
                 : enrolled.Where(p => p.NameZh == byName).ToList();
             if (matches.Count == 0)
-                Error(number, byLicence.Length > 0 ? "licenceNumber" : "name", $"No one enrolled in this offering matches \"{(byLicence.Length > 0 ? byLicence : byName)}\".");
+                Error(number, byLicence.Length > 0 ? "licenceNumber" : "name", "attendance-import.no-match", new { who = byLicence.Length > 0 ? byLicence : byName });
             else if (matches.Count > 1)
-                Error(number, "name", $"Several enrolled people are called \"{byName}\"; use the licence number.");
+                Error(number, "name", "attendance-import.ambiguous-name", new { name = byName });
             var joined = Parse(Field(join), session.TimeZone);
             var left = Parse(Field(leave), session.TimeZone);
             if (joined is null)
-                Error(number, "joinTime", $"\"{Field(join)}\" is not a time like 2026-12-05 14:03.");
+                Error(number, "joinTime", "attendance-import.time-invalid", new { value = Field(join), example = "2026-12-05 14:03" });
             if (left is null)
-                Error(number, "leaveTime", $"\"{Field(leave)}\" is not a time like 2026-12-05 15:40.");
+                Error(number, "leaveTime", "attendance-import.time-invalid", new { value = Field(leave), example = "2026-12-05 15:40" });
             if (joined is not null && left is not null && left <= joined)
-                Error(number, "leaveTime", "The leave time must be after the join time.");
+                Error(number, "leaveTime", "attendance-import.leave-before-join");
             if (matches.Count == 1 && joined is not null && left is not null && left > joined)
                 rows.Add((number, matches[0].Id, matches[0].NameZh, new PresenceInterval(joined.Value, left.Value)));
         }
         if (number == 0)
-            throw new RequestValidationException("file", "The file has no data rows.");
+            throw new RequestValidationException("file", "import.no-rows");
         if (errors.Count > 0)
-            throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => (IReadOnlyList<Reason>)e.Value));
 
         var now = clock.GetUtcNow();
         var result = new List<AttendanceImportRow>();

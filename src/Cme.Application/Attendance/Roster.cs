@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -30,7 +31,7 @@ internal sealed class GetRosterHandler(IAppDbContext db, ICurrentUser user) : IR
                       join a in db.Attendance.Where(a => a.SessionId == session.Id) on p.Id equals a.LearnerId into records
                       from a in records.DefaultIfEmpty()
                       orderby p.NameLatin
-                      select new RosterLine(p.Id, p.NameZh, p.NameLatin, i.Name, a != null ? a.Status : null, a != null ? a.MinutesPresent : 0,
+                      select new RosterLine(p.Id, p.NameZh, p.NameLatin, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), a != null ? a.Status : null, a != null ? a.MinutesPresent : 0,
                           a != null ? a.CheckedInAt : null, a != null ? a.Source : null)).ToListAsync(cancellationToken);
     }
 }
@@ -50,7 +51,7 @@ internal sealed class MarkAttendanceHandler(IAppDbContext db, ICurrentUser user,
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         if (!await Attendances.IsEnrolledAsync(db, session.OfferingId, request.LearnerId, cancellationToken))
-            throw new RequestValidationException("learnerId", "This person is not enrolled in the offering.");
+            throw new RequestValidationException("learnerId", "roster.not-enrolled");
         await locks.LockAsync(Attendances.LockKey(session.Id, request.LearnerId), cancellationToken);
         var record = await Attendances.GetOrAddAsync(db, session.Id, request.LearnerId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -68,7 +69,7 @@ internal sealed class RecordRemotePresenceValidator : AbstractValidator<RecordRe
     public RecordRemotePresenceValidator()
     {
         RuleFor(x => x.Intervals).NotEmpty();
-        RuleForEach(x => x.Intervals).Must(i => i.To > i.From).WithMessage("Each stretch must end after it starts.");
+        RuleForEach(x => x.Intervals).Must(i => i.To > i.From).WithReason("roster.interval-order");
     }
 }
 
@@ -79,7 +80,7 @@ internal sealed class RecordRemotePresenceHandler(IAppDbContext db, ICurrentUser
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         if (!await Attendances.IsEnrolledAsync(db, session.OfferingId, request.LearnerId, cancellationToken))
-            throw new RequestValidationException("learnerId", "This person is not enrolled in the offering.");
+            throw new RequestValidationException("learnerId", "roster.not-enrolled");
         await locks.LockAsync(Attendances.LockKey(session.Id, request.LearnerId), cancellationToken);
         var record = await Attendances.GetOrAddAsync(db, session.Id, request.LearnerId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -126,7 +127,7 @@ internal sealed class SubmitEvaluationHandler(IAppDbContext db, ICurrentUser use
         if (!await db.Enrolments.AnyAsync(e => e.OfferingId == request.OfferingId && e.LearnerId == me && e.Status != EnrolmentStatus.Cancelled, cancellationToken))
             throw new NotFoundException("Offering", request.OfferingId);
         if (await db.CourseEvaluations.AnyAsync(e => e.OfferingId == request.OfferingId && e.LearnerId == me, cancellationToken))
-            throw new ConflictException("You have already evaluated this offering.");
+            throw new ConflictException("evaluation.already-submitted");
         var now = clock.GetUtcNow();
         db.CourseEvaluations.Add(new CourseEvaluation(request.OfferingId, me, request.Content, request.Relevance, request.Teaching, request.Organisation, request.Comments, now));
         return await Completion.ReevaluateAsync(db, locks, me, request.OfferingId, me, now, cancellationToken);

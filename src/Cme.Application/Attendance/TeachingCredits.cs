@@ -28,17 +28,17 @@ internal sealed class AwardTeachingCreditsHandler(IAppDbContext db, ICurrentUser
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         var now = clock.GetUtcNow();
         if (session.Status != SessionStatus.Scheduled || session.EndsAt > now)
-            throw new ConflictException("Teaching credit is awarded once the session has taken place.");
+            throw new ConflictException("teaching.session-not-over");
         var accreditation = await (from o in db.Offerings.AsNoTracking() join v in db.CourseVersions.AsNoTracking() on o.VersionId equals v.Id
                                    where o.Id == session.OfferingId select v.Accreditation).SingleAsync(cancellationToken)
-            ?? throw new ConflictException("The course version has no accreditation; no credit can be awarded.");
+            ?? throw new ConflictException("credit.no-accreditation");
         var year = SessionTimes.ToLocal(session.StartsAt, session.TimeZone).Year;
         var policy = await CreditYears.ActivePolicyAsync(db, year, cancellationToken);
         var hours = Math.Round((decimal)(session.EndsAt - session.StartsAt).TotalHours, 2);
         var rate = policy.Rules.SpeakerCreditsPerHour
             ?? policy.Rules.HoursToCredit.Where(h => h.ProjectLevel == accreditation.ProjectLevel).Select(h => 1 / h.HoursPerCredit).FirstOrDefault();
         if (rate <= 0)
-            throw new ConflictException($"The active credit policy ({policy.Code}) gives no teaching credit.");
+            throw new ConflictException("teaching.policy-none", new { policy = policy.Code });
         var credits = Math.Round(hours * rate * 2, MidpointRounding.AwayFromZero) / 2; // steps of 0.5
         var trainers = await (from st in db.SessionTrainers where st.SessionId == session.Id
                               join t in db.Trainers on st.TrainerId equals t.Id

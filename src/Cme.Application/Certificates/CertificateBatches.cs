@@ -54,7 +54,7 @@ internal sealed class StartCertificateBatchHandler(IAppDbContext db, ICurrentUse
             .Where(e => !db.Certificates.Any(c => c.LedgerEntryId == e.Id && c.Status == CertificateStatus.Valid))
             .Select(e => e.Id).ToListAsync(cancellationToken);
         if (awards.Count == 0)
-            throw new ConflictException("Every completion of this offering already has its certificate (or none has completed yet).");
+            throw new ConflictException("certificate-batch.nothing-to-issue");
         var batch = new CertificateBatch(request.OfferingId, user.ProfessionalId(), clock.GetUtcNow());
         db.CertificateBatches.Add(batch);
         db.CertificateBatchItems.AddRange(awards.Select(a => new CertificateBatchItem(batch.Id, a)));

@@ -24,9 +24,9 @@ public sealed class CertificateIssuer(IAppDbContext db, IDocumentRenderer render
         var award = await db.CreditLedger.AsNoTracking().SingleOrDefaultAsync(e => e.Id == ledgerEntryId, ct)
             ?? throw new NotFoundException("Ledger entry", ledgerEntryId);
         if (award.Kind != LedgerEntryKind.Award || award.Source != CreditSource.Completion || award.OfferingId is not { } offeringId)
-            throw new ConflictException("Certificates are issued for completed offerings only.");
+            throw new ConflictException("certificate.not-completed");
         if (await db.CreditLedger.AnyAsync(e => e.RevokesId == award.Id, ct))
-            throw new ConflictException("The credit for this completion was revoked; no certificate can be issued.");
+            throw new ConflictException("certificate.credit-revoked");
         var facts = await (from o in db.Offerings.AsNoTracking()
                            join c in db.Courses on o.CourseId equals c.Id
                            join v in db.CourseVersions on o.VersionId equals v.Id

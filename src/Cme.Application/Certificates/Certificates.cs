@@ -60,7 +60,7 @@ internal sealed class IssueCertificateHandler(IAppDbContext db, ICurrentUser use
         await CertificateAccess.EnsureMaySeeAsync(db, user, learnerId, cancellationToken);
         var key = $"completion:{learnerId}:{request.OfferingId}";
         var award = await db.CreditLedger.Where(e => e.AwardKey == key).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("There is no certificate yet: the offering has not been completed.");
+            ?? throw new ConflictException("certificate.none-yet");
         await locks.LockAsync(award, cancellationToken); // two clicks at once still make one certificate
         var certificate = await issuer.IssueOnceAsync(award, user.ProfessionalId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +80,7 @@ internal sealed class ListCertificatesHandler(IAppDbContext db, ICurrentUser use
         if (request.OfferingId is { } offeringId && request.LearnerId is null)
         {
             if (!user.IsInRole(Roles.CmeAdmin))
-                throw new ForbiddenException("Only CME administrators list an offering's certificates.");
+                throw new ForbiddenException("certificate.list-forbidden");
             certificates = db.Certificates.Where(c => c.OfferingId == offeringId);
         }
         else

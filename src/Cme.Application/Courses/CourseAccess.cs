@@ -10,7 +10,7 @@ namespace Cme.Application.Courses;
 internal static class CourseAccess
 {
     public static Guid ProfessionalId(this ICurrentUser user) =>
-        user.ProfessionalId ?? throw new ForbiddenException("This account has no professional profile.");
+        user.ProfessionalId ?? throw new ForbiddenException("account.no-professional");
 
     public static IQueryable<Course> WithContent(this IQueryable<Course> courses) =>
         courses.Include(c => c.Versions).ThenInclude(v => v.Modules);
@@ -23,7 +23,7 @@ internal static class CourseAccess
         if (!course.IsAuthor(user.ProfessionalId()))
         {
             if (user.IsInRole(Roles.CmeAdmin))
-                throw new ForbiddenException("Only the authors of this course can change it.");
+                throw new ForbiddenException("course.not-author");
             throw new NotFoundException("Course", courseId);
         }
         return course;

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -20,7 +21,7 @@ public sealed record CreateCourse(
 internal sealed class CreateCourseValidator : CourseFieldsValidator<CreateCourse>
 {
     public CreateCourseValidator() =>
-        RuleFor(x => x.Code).NotEmpty().Must(Course.IsValidCode).WithMessage("Course code must be 3–32 letters, digits or hyphens.");
+        RuleFor(x => x.Code).NotEmpty().Must(Course.IsValidCode).WithReason("course.code-invalid");
 }
 
 internal sealed class CreateCourseHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateCourse, CourseCreated>
@@ -29,7 +30,7 @@ internal sealed class CreateCourseHandler(IAppDbContext db, ICurrentUser user, T
     {
         var code = request.Code.Trim().ToUpperInvariant();
         if (await db.Courses.AnyAsync(c => c.Code == code, cancellationToken))
-            throw new RequestValidationException("code", $"A course with code {code} already exists.");
+            throw new RequestValidationException("code", "course.code-taken", new { code });
         await CoAuthors.EnsureExistAsync(db, request.CoAuthorIds, cancellationToken);
         var course = new Course(user.ProfessionalId(), request.ToDetails(code), clock.GetUtcNow());
         db.Courses.Add(course);
@@ -46,6 +47,6 @@ internal static class CoAuthors
             return;
         var found = await db.Professionals.CountAsync(p => ids.Contains(p.Id), ct);
         if (found != ids.Distinct().Count())
-            throw new RequestValidationException("coAuthorIds", "Every co-author must be a registered professional.");
+            throw new RequestValidationException("coAuthorIds", "course.coauthor-unknown");
     }
 }

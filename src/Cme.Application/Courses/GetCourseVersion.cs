@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
@@ -21,9 +22,11 @@ internal sealed class GetCourseVersionHandler(IAppDbContext db, ICurrentUser use
         return new VersionView(
             version.Id, course.Id, version.Number, version.Status, version.IsEditable, version.Disclosure,
             version.Accreditation is { } a ? new AccreditationView(a.CreditClass, a.CreditValue, a.ProjectLevel, a.AccreditationNumber, a.AccreditedAt) : null,
-            [.. version.Modules.Select(m => new ModuleView(m.Id, m.Position, m.Kind, m.Title, m.Markdown, m.Scenario, m.Quiz, m.Problems()))],
+            [.. version.Modules.Select(m => new ModuleView(m.Id, m.Position, m.Kind, m.Title, m.Markdown, m.Scenario, m.Quiz, [.. m.Problems().Select(p => ReasonText.Render(p))]))],
             [.. version.ReviewComments.Select(c => new ReviewCommentView(c.ModuleId, c.Text, c.At, names[c.By].NameZh))],
             [.. version.Transitions.Select(t => new TransitionView(t.From, t.To, t.At, names[t.By].NameZh, t.Note))],
-            version.IsEditable ? version.SubmissionProblems() : new Dictionary<string, IReadOnlyList<string>>());
+            version.IsEditable
+                ? version.SubmissionProblems().ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Select(r => ReasonText.Render(r))])
+                : new Dictionary<string, IReadOnlyList<string>>());
     }
 }

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -43,7 +44,7 @@ internal sealed class GetTranscriptValidator : AbstractValidator<GetTranscript>
     public GetTranscriptValidator()
     {
         RuleFor(x => x.FromYear).InclusiveBetween(2000, 2100);
-        RuleFor(x => x.ToYear).GreaterThanOrEqualTo(x => x.FromYear).Must((x, to) => to - x.FromYear < 10).WithMessage("At most 10 years at once.");
+        RuleFor(x => x.ToYear).GreaterThanOrEqualTo(x => x.FromYear).Must((x, to) => to - x.FromYear < 10).WithReason("credits.years-range", new { max = 10 });
     }
 }
 
@@ -56,7 +57,7 @@ internal sealed class GetTranscriptHandler(IAppDbContext db, ICurrentUser user, 
             : user.IsInRole(Roles.CmeAdmin) || user.IsInRole(Roles.InstitutionAdmin) ? StaffAccess.Visible(db.Professionals, user)
             : throw new NotFoundException("Professional", id);
         var person = await (from p in people join i in db.Institutions on p.InstitutionId equals i.Id where p.Id == id
-                            select new { p.NameZh, p.NameLatin, p.LicenceNumber, Institution = i.Name }).SingleOrDefaultAsync(cancellationToken)
+                            select new { p.NameZh, p.NameLatin, p.LicenceNumber, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).SingleOrDefaultAsync(cancellationToken)
                      ?? throw new NotFoundException("Professional", id);
         var now = clock.GetUtcNow();
         var years = new List<CreditStanding>();

@@ -26,7 +26,7 @@ internal static class CreditYears
         var yearEnd = new DateOnly(year, 12, 31);
         return await db.CreditPolicies.AsNoTracking().Where(p => p.Code == code && p.EffectiveFrom <= yearEnd)
                    .OrderByDescending(p => p.EffectiveFrom).FirstOrDefaultAsync(ct)
-               ?? throw new ConflictException($"The active credit policy {code} has no version in force in {year}.");
+               ?? throw new ConflictException("policy.no-version", new { policy = code, year });
     }
 
     public static async Task<CreditStanding> StandingAsync(IAppDbContext db, Guid professionalId, int year, DateTimeOffset now, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -31,14 +32,14 @@ internal sealed class SubmitExternalActivityValidator : AbstractValidator<Submit
 {
     public SubmitExternalActivityValidator()
     {
-        RuleFor(x => x.Kind).Must(k => ExternalActivity.Kinds.Contains(k)).WithMessage("Choose conference, self-study, study placement or publication.");
+        RuleFor(x => x.Kind).Must(k => ExternalActivity.Kinds.Contains(k)).WithReason("activity.kind-unknown");
         RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate).WithMessage("The activity must end on or after the day it starts.");
+        RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate).WithReason("activity.ends-before-start");
         RuleFor(x => x.Hours).InclusiveBetween(0, 2000);
         RuleFor(x => x.ClaimedCredits).GreaterThan(0).LessThanOrEqualTo(50);
-        RuleFor(x => x.CreditClass).Must(c => CreditClasses.All.Contains(c)).WithMessage("Credit class must be I or II.");
-        RuleFor(x => x.Evidence).Must(e => e.Length is > 0 and <= ExternalActivity.MaxEvidenceBytes).WithMessage("Evidence is a file of at most 10 MB.")
-            .Must(e => ExternalActivity.SniffEvidence(e) is not null).WithMessage("Evidence must be a PDF, JPEG or PNG file (checked by its content).")
+        RuleFor(x => x.CreditClass).Must(c => CreditClasses.All.Contains(c)).WithReason("credit-class.unknown", new { classes = CreditClasses.All });
+        RuleFor(x => x.Evidence).Must(e => e.Length is > 0 and <= ExternalActivity.MaxEvidenceBytes).WithReason("activity.evidence-size")
+            .Must(e => ExternalActivity.SniffEvidence(e) is not null).WithReason("activity.evidence-type")
             .OverridePropertyName("file");
     }
 }
@@ -65,13 +66,13 @@ internal sealed class ListExternalActivitiesHandler(IAppDbContext db, ICurrentUs
     {
         IQueryable<Professional> people = request.Mine ? db.Professionals.Where(p => p.Id == user.ProfessionalId)
             : user.IsInRole(Roles.CmeAdmin) || user.IsInRole(Roles.InstitutionAdmin) ? StaffAccess.Visible(db.Professionals, user)
-            : throw new ForbiddenException("Only institution administrators decide external activities.");
+            : throw new ForbiddenException("activity.decide-forbidden");
         return await (from a in db.ExternalActivities.AsNoTracking()
                       join p in people on a.LearnerId equals p.Id
                       join i in db.Institutions on p.InstitutionId equals i.Id
                       where request.Status == null || a.Status == request.Status
                       orderby a.SubmittedAt descending
-                      select new ActivityView(a.Id, a.LearnerId, p.NameZh, i.Name, a.Kind, a.Title, a.StartDate, a.EndDate, a.Hours, a.ClaimedCredits,
+                      select new ActivityView(a.Id, a.LearnerId, p.NameZh, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), a.Kind, a.Title, a.StartDate, a.EndDate, a.Hours, a.ClaimedCredits,
                           a.CreditClass, a.EvidenceFileName, a.Status, a.SubmittedAt, a.Comment, a.AwardedCredits)).Take(500).ToListAsync(cancellationToken);
     }
 }
@@ -155,7 +156,7 @@ internal static class ExternalActivityAccess
     {
         var activity = await VisibleAsync(db, user, id, tracking: true, ct);
         if (activity.LearnerId == user.ProfessionalId)
-            throw new ForbiddenException("You cannot decide your own activity.");
+            throw new ForbiddenException("activity.decide-own");
         return activity;
     }
 }

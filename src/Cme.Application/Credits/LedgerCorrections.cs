@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -22,10 +23,10 @@ internal sealed class AdjustCreditsValidator : AbstractValidator<AdjustCredits>
 {
     public AdjustCreditsValidator()
     {
-        RuleFor(x => x.Credits).InclusiveBetween(-100, 100).Must(c => c * 2 == decimal.Truncate(c * 2)).WithMessage("Credits go in steps of 0.5.");
+        RuleFor(x => x.Credits).InclusiveBetween(-100, 100).Must(c => c * 2 == decimal.Truncate(c * 2)).WithReason("credits.half-steps");
         RuleFor(x => x.Hours).InclusiveBetween(-500, 500);
-        RuleFor(x => x).Must(x => x.Credits != 0 || x.Hours != 0).WithMessage("An adjustment changes credits or hours.").OverridePropertyName("credits");
-        RuleFor(x => x.CreditClass).Must(c => CreditClasses.All.Contains(c)).WithMessage("Credit class must be I or II.");
+        RuleFor(x => x).Must(x => x.Credits != 0 || x.Hours != 0).WithReason("ledger.adjustment-empty").OverridePropertyName("credits");
+        RuleFor(x => x.CreditClass).Must(c => CreditClasses.All.Contains(c)).WithReason("credit-class.unknown", new { classes = CreditClasses.All });
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100);
         RuleFor(x => x.Reason).NotEmpty().MaximumLength(CreditLedgerEntry.ReasonMaxLength);
     }
@@ -61,7 +62,7 @@ internal sealed class RevokeCreditHandler(IAppDbContext db, ICurrentUser user, T
         var award = await db.CreditLedger.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EntryId, cancellationToken)
             ?? throw new NotFoundException("Ledger entry", request.EntryId);
         if (await db.CreditLedger.AnyAsync(e => e.RevokesId == award.Id, cancellationToken))
-            throw new ConflictException("This award was already revoked.");
+            throw new ConflictException("ledger.already-revoked");
         var revocation = award.Revoke(user.ProfessionalId(), request.Reason, clock.GetUtcNow());
         db.CreditLedger.Add(revocation);
         // A certificate must not outlive its credit: it is revoked with the same reason, and verification shows it at once.
@@ -99,8 +100,8 @@ internal sealed class SetActivePolicyHandler(IAppDbContext db) : IRequestHandler
     public async Task<Unit> Handle(SetActivePolicy request, CancellationToken cancellationToken)
     {
         if (!await db.CreditPolicies.AnyAsync(p => p.Code == request.Code, cancellationToken))
-            throw new RequestValidationException("code", $"No credit policy {request.Code}.");
-        var consortium = await db.Consortia.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken) ?? throw new ConflictException("The consortium has not been set up yet.");
+            throw new RequestValidationException("code", "policy.unknown", new { policy = request.Code });
+        var consortium = await db.Consortia.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken) ?? throw new ConflictException("consortium.missing");
         consortium.ChooseActivePolicy(request.Code);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -32,7 +32,7 @@ public static class TranscriptCsv
                 .Text(e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", inv)).Text(Kind(e.Kind, zh)).Text(e.CreditClass).Text(Source(e.Source, zh))
                 .Number(e.Credits).Number(e.Hours).Text(e.OfferingTitle).Text(e.Reason).Text(e.Revoked ? (zh ? "是" : "yes") : "")
                 .Text(e.RecordedByName).Text(year is null ? "" : Status(year.Status, zh)).Number(year?.CountedCredits).Number(year?.RequiredCredits)
-                .Text(year is null ? "" : string.Join("; ", year.Shortfalls.Select(s => s.Message)));
+                .Text(year is null ? "" : ShortfallText.RenderAll(year.Shortfalls, culture));
             csv.EndRow();
         }
         return csv.ToBytes();

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -17,7 +18,7 @@ internal sealed class CreateInstitutionValidator : AbstractValidator<CreateInsti
     public CreateInstitutionValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(Institution.CodeMaxLength)
-            .Must(Institution.IsValidCode).WithMessage("Code must be 2–32 letters, digits or hyphens.");
+            .Must(Institution.IsValidCode).WithReason("institution.code-invalid");
         InstitutionRules.NameAndPlace(this, x => x.Name, x => x.NameEn, x => x.Tier, x => x.Region);
     }
 }
@@ -44,11 +45,11 @@ internal sealed class CreateInstitutionHandler(IAppDbContext db) : IRequestHandl
     {
         var code = request.Code.Trim().ToUpperInvariant();
         if (await db.Institutions.AnyAsync(i => i.Code == code, cancellationToken))
-            throw new RequestValidationException("code", $"An institution with code {code} already exists.");
+            throw new RequestValidationException("code", "institution.code-taken", new { code });
 
         var consortiumId = await db.Consortia.OrderBy(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (consortiumId == Guid.Empty)
-            throw new ConflictException("The consortium has not been set up yet.");
+            throw new ConflictException("consortium.missing");
 
         var institution = new Institution(consortiumId, code, request.Name, request.NameEn, request.Tier, request.Region);
         db.Institutions.Add(institution);

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -69,7 +70,7 @@ internal sealed class TriggerJobValidator : AbstractValidator<TriggerJob>
     public TriggerJobValidator()
     {
         RuleFor(x => x.JobName).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Data).Must(d => d is null || d.Count <= 20).WithMessage("At most 20 data entries.");
+        RuleFor(x => x.Data).Must(d => d is null || d.Count <= 20).WithReason("jobs.data-too-many", new { max = 20 });
     }
 }
 

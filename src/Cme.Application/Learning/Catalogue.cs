@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Models;
@@ -20,8 +21,8 @@ internal sealed class BrowseCatalogueValidator : AbstractValidator<BrowseCatalog
     public BrowseCatalogueValidator()
     {
         RuleFor(x => x.Search).MaximumLength(100);
-        RuleFor(x => x.Specialty).Must(s => s is null || Specialties.IsKnown(s)).WithMessage("Unknown specialty.");
-        RuleFor(x => x.CreditClass).Must(c => c is null || CreditClasses.All.Contains(c)).WithMessage("Credit class must be I or II.");
+        RuleFor(x => x.Specialty).Must(s => s is null || Specialties.IsKnown(s)).WithReason("course.specialty-unknown");
+        RuleFor(x => x.CreditClass).Must(c => c is null || CreditClasses.All.Contains(c)).WithReason("credit-class.unknown", new { classes = CreditClasses.All });
         RuleFor(x => x.ProjectLevel).IsInEnum();
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, PagedList<CatalogueItem>.MaxPageSize);

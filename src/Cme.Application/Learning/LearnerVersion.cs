@@ -36,7 +36,7 @@ internal static class LearnerVersion
     {
         var module = version.Modules.FirstOrDefault(m => m.Id == moduleId) ?? throw new NotFoundException("Module", moduleId);
         if (kind is { } expected && module.Kind != expected)
-            throw new RequestValidationException("moduleId", $"This module is a {module.Kind}, not a {expected}.");
+            throw new RequestValidationException("moduleId", "module.kind-mismatch", new { kind = module.Kind, expected });
         return module;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class RetryNotificationHandler(IAppDbContext db, TimeProvider cl
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Notification", request.Id);
         if (notification.Status != NotificationStatus.Failed)
-            throw new ConflictException($"Only a failed notification can be retried; this one is {notification.Status}.");
+            throw new ConflictException("notification.retry-not-failed", new { status = notification.Status });
         notification.Retry(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

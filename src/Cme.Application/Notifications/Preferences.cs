@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
@@ -38,7 +39,7 @@ internal sealed class SetMyNotificationPreferencesValidator : AbstractValidator<
 {
     public SetMyNotificationPreferencesValidator()
     {
-        RuleFor(x => x.Preferences).NotNull().Must(p => p.Select(x => x.Kind).Distinct().Count() == p.Count).WithMessage("Each kind at most once.");
+        RuleFor(x => x.Preferences).NotNull().Must(p => p.Select(x => x.Kind).Distinct().Count() == p.Count).WithReason("notification.kind-repeated");
         RuleForEach(x => x.Preferences).ChildRules(p => p.RuleFor(x => x.Kind).IsInEnum());
     }
 }
@@ -48,7 +49,7 @@ internal sealed class SetMyNotificationPreferencesHandler(IAppDbContext db, ICur
     public async Task<Unit> Handle(SetMyNotificationPreferences request, CancellationToken cancellationToken)
     {
         if (user.ProfessionalId is not { } me)
-            throw new Common.Exceptions.ConflictException("Only staff with a professional record receive notifications.");
+            throw new Common.Exceptions.ConflictException("notification.no-professional");
         var stored = await db.NotificationPreferences.Where(p => p.ProfessionalId == me).ToListAsync(cancellationToken);
         foreach (var choice in request.Preferences)
         {

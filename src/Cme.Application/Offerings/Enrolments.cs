@@ -112,7 +112,7 @@ internal static class CompletionAward
     public static async Task GrantAsync(IAppDbContext db, Enrolment enrolment, Offering offering, Guid by, DateTimeOffset now, CancellationToken ct)
     {
         var accreditation = await db.CourseVersions.AsNoTracking().Where(v => v.Id == offering.VersionId).Select(v => v.Accreditation).SingleAsync(ct)
-            ?? throw new ConflictException("The offering's course version has no accreditation; no credit can be awarded.");
+            ?? throw new ConflictException("credit.no-accreditation");
         var minutes = (await db.Sessions.Where(s => s.OfferingId == offering.Id && s.Status == SessionStatus.Scheduled)
             .Select(s => new { s.StartsAt, s.EndsAt }).ToListAsync(ct)).Sum(s => (s.EndsAt - s.StartsAt).TotalMinutes);
         var year = SessionTimes.ToLocal(now, offering.TimeZone).Year;
@@ -140,23 +140,22 @@ internal static class Seats
         if (checkWindowAndAudience)
         {
             if (!offering.IsEnrolmentOpen(now))
-                throw new ConflictException(now < offering.EnrolmentOpensAt
-                    ? $"Enrolment opens on {offering.EnrolmentOpensAt:yyyy-MM-dd HH:mm} UTC."
-                    : "Enrolment for this offering has closed.");
+                throw new ConflictException(now < offering.EnrolmentOpensAt ? "enrolment.not-open" : "enrolment.closed",
+                    new { opensAt = offering.EnrolmentOpensAt.UtcDateTime, closesAt = offering.EnrolmentClosesAt.UtcDateTime });
             var learner = await (from p in db.Professionals
                                  join i in db.Institutions on p.InstitutionId equals i.Id
                                  where p.Id == learnerId
                                  select new { p.InstitutionId, i.Region, p.Profession }).SingleAsync(ct);
             if (!offering.Audience.Admits(learner.InstitutionId, learner.Region, learner.Profession))
-                throw new ForbiddenException("This offering is for another audience (institution, region or profession).");
+                throw new ForbiddenException("enrolment.audience");
         }
         if (await db.Enrolments.AnyAsync(e => e.OfferingId == offeringId && e.LearnerId == learnerId && e.Status != EnrolmentStatus.Cancelled, ct))
-            throw new ConflictException("Already enrolled in this offering (or on its waitlist).");
+            throw new ConflictException("enrolment.already");
         var taken = await db.Enrolments.CountAsync(e => e.OfferingId == offeringId
             && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), ct);
         var seatFree = taken < offering.Capacity;
         if (!seatFree && !offering.WaitlistEnabled)
-            throw new ConflictException("The offering is full and has no waitlist.");
+            throw new ConflictException("enrolment.full");
         var enrolment = new Enrolment(offeringId, learnerId, seatFree, by, now, by == learnerId ? null : "Enrolled by an administrator");
         db.Enrolments.Add(enrolment);
         await db.SaveChangesAsync(ct);

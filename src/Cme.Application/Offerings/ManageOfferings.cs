@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -23,7 +24,7 @@ internal sealed class OfferingInputValidator : AbstractValidator<OfferingInput>
         RuleFor(x => x.Modality).IsInEnum();
         RuleFor(x => x.HostInstitutionId).NotEmpty();
         RuleFor(x => x.Capacity).InclusiveBetween(1, 10_000);
-        RuleFor(x => x.EnrolmentClosesAt).GreaterThan(x => x.EnrolmentOpensAt).WithMessage("Enrolment must close after it opens.");
+        RuleFor(x => x.EnrolmentClosesAt).GreaterThan(x => x.EnrolmentOpensAt).WithReason("offering.enrolment-window");
         RuleFor(x => x.MinAttendancePercent).InclusiveBetween(0, 100);
         RuleFor(x => x.PostTestPassPercent).InclusiveBetween(0, 100);
         RuleForEach(x => x.AudienceRegions).NotEmpty().MaximumLength(100);
@@ -42,7 +43,7 @@ internal sealed class CreateOfferingHandler(IAppDbContext db, ICurrentUser user,
     {
         var version = await db.CourseVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.CourseId == request.CourseId && v.Status == CourseVersionStatus.Published, cancellationToken)
-            ?? throw new RequestValidationException("courseId", "Only a published course can be offered.");
+            ?? throw new RequestValidationException("courseId", "offering.course-not-published");
         await OfferingChecks.InstitutionsExistAsync(db, request.Offering, cancellationToken);
         await OfferingChecks.RuleFitsVersionAsync(db, request.Offering, version.Id, cancellationToken);
         var offering = new Offering(request.CourseId, version.Id, request.Offering.ToDetails(), user.ProfessionalId(), clock.GetUtcNow());
@@ -69,7 +70,7 @@ internal sealed class UpdateOfferingHandler(IAppDbContext db) : IRequestHandler<
         await OfferingChecks.RuleFitsVersionAsync(db, request.Offering, offering.VersionId, cancellationToken);
         var enrolled = await db.Enrolments.CountAsync(e => e.OfferingId == offering.Id && e.Status == EnrolmentStatus.Enrolled, cancellationToken);
         if (request.Offering.Capacity < enrolled)
-            throw new RequestValidationException("capacity", $"{enrolled} people are already enrolled; capacity cannot be lower.");
+            throw new RequestValidationException("capacity", "offering.capacity-below-enrolled", new { enrolled });
         offering.Change(request.Offering.ToDetails());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
@@ -82,7 +83,7 @@ internal static class OfferingChecks
     {
         var ids = (input.AudienceInstitutionIds ?? []).Append(input.HostInstitutionId).Distinct().ToList();
         if (await db.Institutions.CountAsync(i => ids.Contains(i.Id), ct) != ids.Count)
-            throw new RequestValidationException("hostInstitutionId", "Every institution named must exist.");
+            throw new RequestValidationException("hostInstitutionId", "institution.unknown");
     }
 
     /// <summary>The field the post-test pass mark is refused on, as the API's input names it.</summary>

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -22,13 +23,13 @@ internal sealed class SessionInputValidator : AbstractValidator<SessionInput>
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(Session.TitleMaxLength);
         RuleFor(x => x.Type).IsInEnum();
-        RuleFor(x => x.EndsAtLocal).GreaterThan(x => x.StartsAtLocal).WithMessage("A session must end after it starts.");
+        RuleFor(x => x.EndsAtLocal).GreaterThan(x => x.StartsAtLocal).WithReason("session.ends-before-start");
         RuleFor(x => x.Place).MaximumLength(Session.PlaceMaxLength);
         RuleFor(x => x.JoinUrl).MaximumLength(Session.JoinUrlMaxLength)
             .Must(u => string.IsNullOrWhiteSpace(u) || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            .WithMessage("The join link must be an http(s) address.");
+            .WithReason("session.join-url");
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Place) || !string.IsNullOrWhiteSpace(x.JoinUrl))
-            .WithMessage("Give a place or a remote join link.").OverridePropertyName("place");
+            .WithReason("session.place-required").OverridePropertyName("place");
     }
 }
 
@@ -110,7 +111,7 @@ internal static class SessionDetailsFrom
         var zone = input.TimeZone ?? offering.TimeZone;
         var institutionId = input.InstitutionId ?? offering.HostInstitutionId;
         if (!await db.Institutions.AnyAsync(i => i.Id == institutionId, ct))
-            throw new RequestValidationException("institutionId", "No such institution.");
+            throw new RequestValidationException("institutionId", "institution.unknown");
         return new SessionDetails(input.Title, input.Type, SessionTimes.ToUtc(input.StartsAtLocal, zone), SessionTimes.ToUtc(input.EndsAtLocal, zone),
             zone, institutionId, input.Place, input.JoinUrl);
     }

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -21,7 +22,7 @@ internal sealed class ListOfferingsHandler(IAppDbContext db, ICurrentUser user, 
     public async Task<IReadOnlyList<OfferingSummary>> Handle(ListOfferings request, CancellationToken cancellationToken)
     {
         if (!request.OpenToMe && !user.IsInRole(Roles.CmeAdmin))
-            throw new ForbiddenException("Only the CME office sees every offering.");
+            throw new ForbiddenException("offering.list-forbidden");
         var now = clock.GetUtcNow();
         var query = db.Offerings.AsNoTracking();
         if (request.OpenToMe)
@@ -32,7 +33,7 @@ internal sealed class ListOfferingsHandler(IAppDbContext db, ICurrentUser user, 
                           orderby o.CreatedAt descending
                           select new
                           {
-                              Offering = o, c.Code, c.TitleZh, c.TitleEn, Host = i.Name,
+                              Offering = o, c.Code, c.TitleZh, c.TitleEn, Host = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name),
                               Enrolled = db.Enrolments.Count(e => e.OfferingId == o.Id && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)),
                               Waitlisted = db.Enrolments.Count(e => e.OfferingId == o.Id && e.Status == EnrolmentStatus.Waitlisted),
                               First = db.Sessions.Where(s => s.OfferingId == o.Id && s.Status == SessionStatus.Scheduled).Min(s => (DateTimeOffset?)s.StartsAt),
@@ -63,7 +64,7 @@ internal sealed class GetOfferingHandler(IAppDbContext db, ICurrentUser user) : 
                          join c in db.Courses on x.CourseId equals c.Id
                          join i in db.Institutions on x.HostInstitutionId equals i.Id
                          where x.Id == request.Id
-                         select new { Offering = x, c.Code, c.TitleZh, c.TitleEn, c.Specialty, Host = i.Name }).SingleOrDefaultAsync(cancellationToken)
+                         select new { Offering = x, c.Code, c.TitleZh, c.TitleEn, c.Specialty, Host = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).SingleOrDefaultAsync(cancellationToken)
                   ?? throw new NotFoundException("Offering", request.Id);
         var o = row.Offering;
         var counts = await db.Enrolments.Where(e => e.OfferingId == o.Id).GroupBy(e => e.Status)
@@ -95,7 +96,7 @@ internal sealed class ListEnrolmentsHandler(IAppDbContext db) : IRequestHandler<
                           join i in db.Institutions on p.InstitutionId equals i.Id
                           where e.OfferingId == request.OfferingId
                           orderby e.Arrival
-                          select new { Enrolment = e, p.NameZh, p.NameLatin, Institution = i.Name }).ToListAsync(cancellationToken);
+                          select new { Enrolment = e, p.NameZh, p.NameLatin, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).ToListAsync(cancellationToken);
         var position = 0;
         return [.. rows.Select(r => new EnrolmentView(r.Enrolment.Id, r.Enrolment.LearnerId, r.NameZh, r.NameLatin, r.Institution, r.Enrolment.Status,
             r.Enrolment.Status == EnrolmentStatus.Waitlisted ? ++position : null, r.Enrolment.CreatedAt, r.Enrolment.History))];
@@ -131,7 +132,7 @@ internal static class Schedules
                           join c in db.Courses on o.CourseId equals c.Id
                           join i in db.Institutions on x.Session.InstitutionId equals i.Id
                           orderby x.Session.StartsAt
-                          select new { x.Session, x.Role, OfferingTitle = o.Title, c.TitleZh, c.TitleEn, Institution = i.Name }).Take(500).ToListAsync(ct);
+                          select new { x.Session, x.Role, OfferingTitle = o.Title, c.TitleZh, c.TitleEn, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).Take(500).ToListAsync(ct);
         return [.. rows.Select(r => new ScheduleItem(r.Session.Id, r.Session.OfferingId, r.OfferingTitle, r.TitleZh, r.TitleEn, r.Session.Title,
             r.Session.Type, r.Session.StartsAt, r.Session.EndsAt, SessionTimes.ToLocal(r.Session.StartsAt, r.Session.TimeZone),
             SessionTimes.ToLocal(r.Session.EndsAt, r.Session.TimeZone), r.Session.TimeZone, r.Institution, r.Session.Place, r.Session.JoinUrl,
@@ -146,7 +147,7 @@ internal static class SessionViews
         var rows = await (from s in sessions.AsNoTracking().Include(s => s.Trainers)
                           join i in db.Institutions on s.InstitutionId equals i.Id
                           orderby s.StartsAt
-                          select new { Session = s, Institution = i.Name }).ToListAsync(ct);
+                          select new { Session = s, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).ToListAsync(ct);
         var trainerIds = rows.SelectMany(r => r.Session.Trainers.Select(t => t.TrainerId)).Distinct().ToList();
         var names = await (from t in db.Trainers join p in db.Professionals on t.ProfessionalId equals p.Id
                            where trainerIds.Contains(t.Id) select new TrainerName(t.Id, p.NameZh, p.NameLatin)).ToDictionaryAsync(n => n.TrainerId, ct);

@@ -39,12 +39,12 @@ internal sealed class CreateProfessionalHandler(IAppDbContext db, ICurrentUser u
         StaffAccess.EnsureMayManage(user, request.InstitutionId);
         var roles = StaffRoles.Normalise(request.Roles, user);
         if (!await db.Institutions.AnyAsync(i => i.Id == request.InstitutionId, cancellationToken))
-            throw new RequestValidationException("institutionId", "No such institution.");
+            throw new RequestValidationException("institutionId", "institution.unknown");
         var licence = request.LicenceNumber.Trim().ToUpperInvariant();
         if (await db.Professionals.AnyAsync(p => p.LicenceNumber == licence, cancellationToken))
-            throw new RequestValidationException("licenceNumber", $"Licence number {licence} is already registered.");
+            throw new RequestValidationException("licenceNumber", "professional.licence-taken", new { licence });
         if (await identity.EmailInUseAsync(request.Email, null, cancellationToken))
-            throw new RequestValidationException("email", "This e-mail address is already in use.");
+            throw new RequestValidationException("email", "professional.email-taken");
 
         var professional = new Professional(
             request.InstitutionId, request.NameZh, request.NameLatin, request.Profession, request.TitleLevel,
@@ -66,7 +66,7 @@ internal static class StaffRoles
         var grantable = StaffAccess.GrantableRoles(user);
         var refused = roles.Where(r => !grantable.Contains(r)).ToList();
         if (refused.Count > 0)
-            throw new ForbiddenException($"You cannot grant the role {string.Join(", ", refused)}.");
+            throw new ForbiddenException("professional.role-forbidden", new { roles = refused.ToList() });
         return roles;
     }
 }

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -18,7 +19,7 @@ internal sealed class GetProfessionalHandler(IAppDbContext db, ICurrentUser user
         var row = await (from p in StaffAccess.Visible(db.Professionals.AsNoTracking(), user)
                          join i in db.Institutions on p.InstitutionId equals i.Id
                          where p.Id == request.Id
-                         select new { Professional = p, InstitutionName = i.Name })
+                         select new { Professional = p, InstitutionName = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) })
                   .SingleOrDefaultAsync(cancellationToken)
                   ?? throw new NotFoundException("Professional", request.Id);
         var pro = row.Professional;

@@ -1,3 +1,5 @@
+using Cme.Application.Common.Reasons;
+using Cme.Domain.Common;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -25,15 +27,15 @@ public sealed record ImportedProfessional(int Row, Guid Id, string LicenceNumber
 internal sealed class ImportProfessionalsHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity)
     : IRequestHandler<ImportProfessionals, ImportResult>
 {
-    private readonly Dictionary<string, List<string>> _errors = [];
+    private readonly Dictionary<string, List<Reason>> _errors = [];
 
     public async Task<ImportResult> Handle(ImportProfessionals request, CancellationToken cancellationToken)
     {
         var (rows, fileError) = ProfessionalCsvRow.Read(request.CsvText);
         if (fileError is not null)
-            throw new RequestValidationException("file", fileError);
+            throw new RequestValidationException("file", fileError.Code, fileError.Values);
         if (rows.Count > ImportProfessionals.MaxRows)
-            throw new RequestValidationException("file", $"At most {ImportProfessionals.MaxRows} rows can be imported at once.");
+            throw new RequestValidationException("file", "import.too-many-rows", new { max = ImportProfessionals.MaxRows });
 
         var codes = rows.Select(r => r.InstitutionCode.ToUpperInvariant()).Distinct().ToList();
         var institutions = await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code))
@@ -51,29 +53,29 @@ internal sealed class ImportProfessionalsHandler(IAppDbContext db, ICurrentUser 
         {
             var candidate = new ProfessionalCsvRowValidator().Validate(row);
             foreach (var failure in candidate.Errors)
-                Error(row, failure.PropertyName, failure.ErrorMessage);
+                Error(row, failure.PropertyName, ValidationReasons.Of(failure));
 
             if (!ProfessionalCsvRow.ProfessionNames.TryGetValue(row.Profession, out var profession))
-                Error(row, "profession", $"Unknown profession \"{row.Profession}\".");
+                Error(row, "profession", Reason.Of("professional.profession-unknown", new { profession = row.Profession }));
             if (!ProfessionalCsvRow.TitleNames.TryGetValue(row.TitleLevel, out var title))
-                Error(row, "titleLevel", $"Unknown title level \"{row.TitleLevel}\".");
+                Error(row, "titleLevel", Reason.Of("professional.title-unknown", new { titleLevel = row.TitleLevel }));
             if (!institutions.TryGetValue(row.InstitutionCode.ToUpperInvariant(), out var institutionId))
-                Error(row, "institutionCode", $"No institution with code \"{row.InstitutionCode}\".");
+                Error(row, "institutionCode", Reason.Of("institution.code-unknown", new { code = row.InstitutionCode }));
             else if (scope is { } own && own != institutionId)
-                Error(row, "institutionCode", "You can only import staff of your own institution.");
+                Error(row, "institutionCode", Reason.Of("staff.other-institution"));
             if (takenLicences.Contains(row.LicenceNumber.ToUpperInvariant()))
-                Error(row, "licenceNumber", $"Licence number {row.LicenceNumber} is already registered.");
+                Error(row, "licenceNumber", Reason.Of("professional.licence-taken", new { licence = row.LicenceNumber }));
             if (row.LicenceNumber.Length > 0 && !seenLicences.Add(row.LicenceNumber))
-                Error(row, "licenceNumber", $"Licence number {row.LicenceNumber} appears more than once in the file.");
+                Error(row, "licenceNumber", Reason.Of("import.licence-repeated", new { licence = row.LicenceNumber }));
             if (row.Email.Length > 0 && !seenEmails.Add(row.Email))
-                Error(row, "email", $"E-mail {row.Email} appears more than once in the file.");
+                Error(row, "email", Reason.Of("import.email-repeated", new { email = row.Email }));
             else if (Professional.IsValidEmail(row.Email) && await identity.EmailInUseAsync(row.Email, null, cancellationToken))
-                Error(row, "email", $"E-mail {row.Email} is already in use.");
+                Error(row, "email", Reason.Of("professional.email-taken"));
             var roles = row.Roles.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (roles.Length == 0)
                 roles = [Roles.Learner];
             foreach (var role in roles.Where(r => !grantable.Contains(r)))
-                Error(row, "roles", $"Role \"{role}\" is unknown or not yours to grant.");
+                Error(row, "roles", Reason.Of("import.role-refused", new { role }));
 
             if (!_errors.Keys.Any(k => k.StartsWith($"rows[{row.Row}]", StringComparison.Ordinal)))
             {
@@ -83,7 +85,7 @@ internal sealed class ImportProfessionalsHandler(IAppDbContext db, ICurrentUser 
             }
         }
         if (_errors.Count > 0)
-            throw new RequestValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new RequestValidationException(_errors.ToDictionary(e => e.Key, e => (IReadOnlyList<Reason>)e.Value));
 
         var imported = new List<ImportedProfessional>();
         foreach (var (row, professional, roles) in valid)
@@ -97,7 +99,7 @@ internal sealed class ImportProfessionalsHandler(IAppDbContext db, ICurrentUser 
         return new ImportResult(imported.Count, imported);
     }
 
-    private void Error(ProfessionalCsvRow row, string field, string message)
+    private void Error(ProfessionalCsvRow row, string field, Reason message)
     {
         var key = $"rows[{row.Row}].{char.ToLowerInvariant(field[0])}{field[1..]}";
         if (!_errors.TryGetValue(key, out var list))

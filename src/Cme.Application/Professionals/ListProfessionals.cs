@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Models;
@@ -41,7 +42,7 @@ internal sealed class ListProfessionalsHandler(IAppDbContext db, ICurrentUser us
         var rows = from p in query
                    join i in db.Institutions on p.InstitutionId equals i.Id
                    orderby i.Code, p.NameLatin, p.Id
-                   select new Row(p.Id, p.NameZh, p.NameLatin, p.Profession, p.TitleLevel, p.LicenceNumber, p.InstitutionId, i.Name, p.Email, p.UserId);
+                   select new Row(p.Id, p.NameZh, p.NameLatin, p.Profession, p.TitleLevel, p.LicenceNumber, p.InstitutionId, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), p.Email, p.UserId);
         var page = await PagedList<Row>.CreateAsync(rows, request.Page, request.PageSize, cancellationToken);
 
         var roles = await identity.GetRolesAsync(page.Items.Select(r => r.UserId).OfType<Guid>().ToList(), cancellationToken);

@@ -1,3 +1,4 @@
+using Cme.Domain.Common;
 using CsvHelper;
 using Cme.Domain.Professionals;
 
@@ -25,7 +26,7 @@ internal sealed record ProfessionalCsvRow(
         ["name_zh", "name_latin", "licence_number", "profession", "title_level", "institution_code", "email"];
 
     /// <summary>Reads every row; a missing column is reported once, as an error of the file.</summary>
-    public static (List<ProfessionalCsvRow> Rows, string? FileError) Read(string text)
+    public static (List<ProfessionalCsvRow> Rows, Reason? FileError) Read(string text)
     {
         using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions { TrimWhitespace = true });
         string[] header;
@@ -33,19 +34,19 @@ internal sealed record ProfessionalCsvRow(
         {
             header = csv.Headers.Select(h => h.Trim()).ToArray();
         }
-        catch (CsvFormatException e)
+        catch (CsvFormatException)
         {
-            return ([], $"The file is not valid CSV: {e.Message}");
+            return ([], Reason.Of("csv.invalid"));
         }
         if (header.Length == 0)
-            return ([], "The file is empty.");
+            return ([], Reason.Of("file.empty"));
 
         var index = Headers.ToDictionary(
             kv => kv.Key,
             kv => Array.FindIndex(header, h => kv.Value.Contains(h, StringComparer.OrdinalIgnoreCase)));
         var missing = RequiredHeaders.Where(h => index[h] < 0).ToList();
         if (missing.Count > 0)
-            return ([], $"Missing column(s): {string.Join(", ", missing)}.");
+            return ([], Reason.Of("import.columns-missing", new { columns = missing.ToList() }));
 
         string Field(string name) => index[name] is var i and >= 0 && i < csv.FieldCount ? csv.GetString(i).Trim() : "";
         var rows = new List<ProfessionalCsvRow>();
@@ -58,11 +59,11 @@ internal sealed record ProfessionalCsvRow(
                     Field("language"), Field("roles")));
             }
         }
-        catch (CsvFormatException e)
+        catch (CsvFormatException)
         {
-            return ([], $"Row {rows.Count + 1} is not valid CSV: {e.Message}");
+            return ([], Reason.Of("csv.row-invalid", new { row = rows.Count + 1 }));
         }
-        return (rows, rows.Count == 0 ? "The file has no data rows." : null);
+        return (rows, rows.Count == 0 ? Reason.Of("import.no-rows") : null);
     }
 
     public static readonly IReadOnlyDictionary<string, Profession> ProfessionNames = Names(new Dictionary<string, Profession>

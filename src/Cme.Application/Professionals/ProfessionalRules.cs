@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Domain.Professionals;
 using FluentValidation;
 
@@ -14,16 +15,16 @@ internal static class ProfessionalRules
 
     public static IRuleBuilderOptions<T, string> Licence<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(Professional.LicenceMaxLength)
-            .Must(Professional.IsValidLicence).WithMessage("Licence number must be 6–32 letters or digits.");
+            .Must(Professional.IsValidLicence).WithReason("professional.licence-invalid");
 
     public static IRuleBuilderOptions<T, string> Email<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(Professional.EmailMaxLength)
-            .Must(Professional.IsValidEmail).WithMessage("E-mail address is not valid.");
+            .Must(Professional.IsValidEmail).WithReason("professional.email-invalid");
 
     public static IRuleBuilderOptions<T, string> Language<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Must(Languages.IsSupported).WithMessage("Language must be zh-CN or en.");
+        rule.NotEmpty().Must(Languages.IsSupported).WithReason("professional.language-unknown", new { languages = Languages.All });
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> RoleNames<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
         rule.NotNull().Must(r => r.All(Roles.IsKnown))
-            .WithMessage($"Roles must be among {string.Join(", ", Roles.All)}.");
+            .WithReason("professional.roles-unknown", new { roles = Roles.All });
 }

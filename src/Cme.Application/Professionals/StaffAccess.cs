@@ -22,7 +22,7 @@ internal static class StaffAccess
     public static void EnsureMayManage(ICurrentUser user, Guid institutionId)
     {
         if (InstitutionScope(user) is { } own && own != institutionId)
-            throw new ForbiddenException("You can only manage staff of your own institution.");
+            throw new ForbiddenException("staff.other-institution");
     }
 
     /// <summary>Roles a caller may give: only a CmeAdmin makes another CmeAdmin.</summary>

@@ -38,9 +38,9 @@ internal sealed class UpdateProfessionalHandler(IAppDbContext db, ICurrentUser u
             ?? throw new NotFoundException("Professional", request.Id);
         StaffAccess.EnsureMayManage(user, request.InstitutionId);
         if (!await db.Institutions.AnyAsync(i => i.Id == request.InstitutionId, cancellationToken))
-            throw new RequestValidationException("institutionId", "No such institution.");
+            throw new RequestValidationException("institutionId", "institution.unknown");
         if (await identity.EmailInUseAsync(request.Email, professional.UserId, cancellationToken))
-            throw new RequestValidationException("email", "This e-mail address is already in use.");
+            throw new RequestValidationException("email", "professional.email-taken");
 
         professional.Update(request.InstitutionId, request.NameZh, request.NameLatin, request.Profession, request.TitleLevel,
             request.Email, request.PreferredLanguage);

@@ -1,4 +1,5 @@
 using Cme.Application.Common.Csv;
+using Cme.Application.Credits;
 using System.Globalization;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -78,7 +79,7 @@ internal sealed class ExportCompletionHandler(IAppDbContext db, ICurrentUser use
             csv.Text(year).Text(p.LicenceNumber).Text(p.NameZh).Text(p.NameLatin).Text(p.InstitutionName).Text(p.Region)
                 .Text(CompletionGroups.ProfessionZh(p.Profession)).Text(CompletionGroups.TitleZh(p.TitleLevel)).Text(StatusZh(p.Status))
                 .Number(p.CountedCredits).Number(p.RequiredCredits).Number(p.Hours).Number(p.RequiredHours)
-                .Text(string.Join("; ", p.Shortfalls.Select(s => s.Message)));
+                .Text(ShortfallText.RenderAll(p.Shortfalls));
             csv.EndRow();
         }
         return csv.ToBytes();

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Professionals;
@@ -74,8 +75,8 @@ internal static class ReportScope
     public static bool IsEmpty(StaffFilter filter) => filter == StaffFilter.All;
 
     public static IRuleBuilderOptions<T, StaffFilter> ValidFilter<T>(this IRuleBuilder<T, StaffFilter> rule) =>
-        rule.NotNull().Must(f => f.Tier is null || Enum.IsDefined(f.Tier.Value)).WithMessage("Unknown institution tier.")
-            .Must(f => f.Profession is null || Enum.IsDefined(f.Profession.Value)).WithMessage("Unknown profession.")
-            .Must(f => f.TitleLevel is null || Enum.IsDefined(f.TitleLevel.Value)).WithMessage("Unknown title level.")
-            .Must(f => f.Region is null || f.Region.Length <= Institution.RegionMaxLength).WithMessage("Region is too long.");
+        rule.NotNull().Must(f => f.Tier is null || Enum.IsDefined(f.Tier.Value)).WithReason("institution.tier-unknown")
+            .Must(f => f.Profession is null || Enum.IsDefined(f.Profession.Value)).WithReason("professional.profession-unknown")
+            .Must(f => f.TitleLevel is null || Enum.IsDefined(f.TitleLevel.Value)).WithReason("professional.title-unknown")
+            .Must(f => f.Region is null || f.Region.Length <= Institution.RegionMaxLength).WithReason("value.too-long", new { field = "region", max = Institution.RegionMaxLength });
 }

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
@@ -18,7 +19,7 @@ internal sealed class RequestChangesValidator : AbstractValidator<RequestChanges
 {
     public RequestChangesValidator()
     {
-        RuleFor(x => x.Comments).NotEmpty().WithMessage("Say what must change.");
+        RuleFor(x => x.Comments).NotEmpty().WithReason("review.comments-required");
         RuleForEach(x => x.Comments).ChildRules(c => c.RuleFor(x => x.Text).NotEmpty().MaximumLength(4000));
     }
 }
@@ -45,8 +46,8 @@ internal sealed class AccreditVersionValidator : AbstractValidator<AccreditVersi
 {
     public AccreditVersionValidator()
     {
-        RuleFor(x => x.CreditClass).Must(c => CreditClasses.All.Contains(c)).WithMessage("Credit class must be I or II.");
-        RuleFor(x => x.CreditValue).Must(Course.IsValidCreditValue).WithMessage("Credit value must be more than 0, at most 50, in steps of 0.5.");
+        RuleFor(x => x.CreditClass).Must(c => CreditClasses.All.Contains(c)).WithReason("credit-class.unknown", new { classes = CreditClasses.All });
+        RuleFor(x => x.CreditValue).Must(Course.IsValidCreditValue).WithReason("credit-value.invalid", new { max = Course.MaxCreditValue });
         RuleFor(x => x.ProjectLevel).IsInEnum();
         RuleFor(x => x.AccreditationNumber).NotEmpty().MaximumLength(Course.AccreditationNumberMaxLength);
     }

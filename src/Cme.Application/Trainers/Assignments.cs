@@ -1,3 +1,5 @@
+using Cme.Application.Common.Reasons;
+using Cme.Domain.Common;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -78,7 +80,7 @@ internal sealed class SuggestTrainersHandler(IAppDbContext db, ISchedulingSettin
                           join p in db.Professionals on t.ProfessionalId equals p.Id
                           join i in db.Institutions on t.HomeInstitutionId equals i.Id
                           where t.IsActive
-                          select new { Trainer = t, p.NameZh, p.NameLatin, Institution = i.Name, i.Region }).ToListAsync(cancellationToken);
+                          select new { Trainer = t, p.NameZh, p.NameLatin, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), i.Region }).ToListAsync(cancellationToken);
         pool = [.. pool.Where(t => !assigned.Contains(t.Trainer.Id))];
         var booked = await Bookings.OfAsync(db, [.. pool.Select(t => t.Trainer.Id)], session, cancellationToken);
         return [.. pool.Select(t =>
@@ -86,7 +88,8 @@ internal sealed class SuggestTrainersHandler(IAppDbContext db, ISchedulingSettin
                 var theirs = booked.GetValueOrDefault(t.Trainer.Id) ?? [];
                 var problems = AssignmentCheck.Check(t.Trainer, specialty, session, theirs, settings.TravelBuffer);
                 return new TrainerSuggestion(t.Trainer.Id, t.NameZh, t.NameLatin, t.Institution, t.Trainer.Specialties.Contains(specialty),
-                    t.Region == region, AssignmentCheck.SessionsInMonth(session, theirs), t.Trainer.MaxSessionsPerMonth, problems.Count == 0, problems);
+                    t.Region == region, AssignmentCheck.SessionsInMonth(session, theirs), t.Trainer.MaxSessionsPerMonth, problems.Count == 0,
+                    [.. problems.Select(p => new AssignmentProblemView(p.Check, ReasonText.Render(p.Reason)))]);
             })
             .OrderByDescending(s => s.Eligible).ThenByDescending(s => s.SpecialtyMatch).ThenBy(s => s.SessionsThatMonth)
             .ThenByDescending(s => s.SameRegion).ThenBy(s => s.NameLatin)];
@@ -113,7 +116,7 @@ internal static class Bookings
 
 /// <summary>The assignment breaks one or more checks (409); each is named.</summary>
 public sealed class AssignmentRefusedException(IReadOnlyList<AssignmentProblem> problems)
-    : Exception("The trainer cannot take this session: " + string.Join(" ", problems.Select(p => p.Message)))
+    : Exception("assignment.refused: " + string.Join(", ", problems.Select(p => p.Check)))
 {
     public IReadOnlyList<AssignmentProblem> Problems { get; } = problems;
 }

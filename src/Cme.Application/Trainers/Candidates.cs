@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -22,7 +23,7 @@ internal sealed class ListCandidatesHandler(IAppDbContext db) : IRequestHandler<
                join i in db.Institutions on p.InstitutionId equals i.Id
                join o in db.Offerings on c.OfferingId equals o.Id
                orderby c.Status, c.CreatedAt
-               select new CandidateView(c.Id, p.Id, p.NameZh, p.NameLatin, i.Name, o.Id, o.Title, c.Status, c.CreatedAt)).ToListAsync(cancellationToken);
+               select new CandidateView(c.Id, p.Id, p.NameZh, p.NameLatin, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), o.Id, o.Title, c.Status, c.CreatedAt)).ToListAsync(cancellationToken);
 }
 
 /// <summary>Approves a candidate into the trainer pool with their qualification.</summary>

@@ -18,7 +18,10 @@ public sealed record TrainerView(
 
 public sealed record TrainerSuggestion(
     Guid TrainerId, string NameZh, string NameLatin, string HomeInstitutionName, bool SpecialtyMatch, bool SameRegion, int SessionsThatMonth,
-    int MaxSessionsPerMonth, bool Eligible, IReadOnlyList<AssignmentProblem> Problems);
+    int MaxSessionsPerMonth, bool Eligible, IReadOnlyList<AssignmentProblemView> Problems);
+
+/// <summary>A failed assignment check and its reason in the reader's language.</summary>
+public sealed record AssignmentProblemView(string Check, string Message);
 
 public sealed record CandidateView(Guid Id, Guid ProfessionalId, string NameZh, string NameLatin, string InstitutionName, Guid OfferingId,
     string OfferingTitle, CandidateStatus Status, DateTimeOffset CreatedAt);

@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -17,10 +18,10 @@ internal sealed class TrainerInputValidator : AbstractValidator<TrainerInput>
     public TrainerInputValidator()
     {
         RuleFor(x => x.Specialties).NotEmpty();
-        RuleForEach(x => x.Specialties).Must(Specialties.IsKnown).WithMessage("Choose specialties from the list.");
+        RuleForEach(x => x.Specialties).Must(Specialties.IsKnown).WithReason("trainer.specialties-required");
         RuleFor(x => x.Level).IsInEnum();
         RuleFor(x => x.MaxSessionsPerMonth).InclusiveBetween(1, 60);
-        RuleForEach(x => x.Unavailable).Must(p => p.To > p.From).WithMessage("An unavailable period must end after it starts.");
+        RuleForEach(x => x.Unavailable).Must(p => p.To > p.From).WithReason("trainer.unavailable-order");
     }
 }
 
@@ -71,7 +72,7 @@ internal sealed class ListTrainersHandler(IAppDbContext db) : IRequestHandler<Li
                               join p in db.Professionals on t.ProfessionalId equals p.Id
                               join i in db.Institutions on t.HomeInstitutionId equals i.Id
                               orderby p.NameLatin
-                              select new { Trainer = t, p.NameZh, p.NameLatin, Institution = i.Name, i.Region }).ToListAsync(cancellationToken);
+                              select new { Trainer = t, p.NameZh, p.NameLatin, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), i.Region }).ToListAsync(cancellationToken);
         // Months are counted in the consortium's time zone; a day either side of the year covers every offset.
         var windowStart = new DateTimeOffset(request.Year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
         var windowEnd = windowStart.AddYears(1).AddDays(2);
@@ -97,9 +98,9 @@ internal static class Pool
     public static async Task<Guid> AddAsync(IAppDbContext db, IIdentityService identity, Guid professionalId, TrainerInput input, CancellationToken ct)
     {
         var professional = await db.Professionals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == professionalId, ct)
-            ?? throw new RequestValidationException("professionalId", "No such professional.");
+            ?? throw new RequestValidationException("professionalId", "professional.unknown");
         if (await db.Trainers.AnyAsync(t => t.ProfessionalId == professionalId, ct))
-            throw new ConflictException("This professional is already in the trainer pool.");
+            throw new ConflictException("trainer.already-in-pool");
         var trainer = new TrainerProfile(professionalId, professional.InstitutionId, input.ToDetails());
         db.Trainers.Add(trainer);
         if (professional.UserId is { } userId)

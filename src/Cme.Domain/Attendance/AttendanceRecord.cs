@@ -60,7 +60,7 @@ public sealed class AttendanceRecord : Entity
     public bool CheckIn(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, AttendanceSource source, Guid by)
     {
         if (now < start - WindowOpensBefore || now > end)
-            throw new DomainException($"Check-in is open from 30 minutes before the session until it ends.");
+            throw new DomainException("checkin.window");
         if (CheckedInAt is not null)
             return false;
         CheckedInAt = now.ToUniversalTime();
@@ -74,7 +74,7 @@ public sealed class AttendanceRecord : Entity
     public void Mark(AttendanceStatus status, DateTimeOffset start, DateTimeOffset end, Guid by, DateTimeOffset now)
     {
         if (!Enum.IsDefined(status))
-            throw new DomainException($"Unknown attendance status {status}.");
+            throw new DomainException("attendance.status-unknown", new { status });
         Status = status;
         MinutesPresent = status switch
         {

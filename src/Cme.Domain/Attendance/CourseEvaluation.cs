@@ -13,9 +13,9 @@ public sealed class CourseEvaluation : Entity
     {
         foreach (var rating in new[] { content, relevance, teaching, organisation })
             if (rating is < 1 or > 5)
-                throw new DomainException("Ratings go from 1 to 5.");
+                throw new DomainException("evaluation.rating-range");
         if (comments is { Length: > CommentsMaxLength })
-            throw new DomainException($"Comments are at most {CommentsMaxLength} characters.");
+            throw new DomainException("evaluation.comments-too-long", new { max = CommentsMaxLength });
         (OfferingId, LearnerId, Content, Relevance, Teaching, Organisation, Comments, SubmittedAt) =
             (offeringId, learnerId, content, relevance, teaching, organisation, string.IsNullOrWhiteSpace(comments) ? null : comments.Trim(), now);
     }

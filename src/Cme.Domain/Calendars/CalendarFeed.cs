@@ -36,7 +36,7 @@ public sealed class CalendarFeed : Entity
     public void Revoke(DateTimeOffset now)
     {
         if (RevokedAt is not null)
-            throw new DomainException("This calendar link is already revoked.");
+            throw new DomainException("calendar.already-revoked");
         RevokedAt = now;
     }
 }

@@ -35,7 +35,7 @@ public sealed class Certificate : Entity
         byte[] pdf, Guid? issuedBy, DateTimeOffset now)
     {
         if (pdf.Length == 0)
-            throw new DomainException("A certificate needs its PDF.");
+            throw new DomainException("certificate.pdf-missing");
         (LearnerId, OfferingId, LedgerEntryId, Number, VerificationCode) = (learnerId, offeringId, ledgerEntryId, number, verificationCode);
         VerificationHash = HashCode(verificationCode);
         (LearnerNameZh, LearnerNameLatin, CourseTitleZh, CourseTitleEn) = (content.LearnerNameZh, content.LearnerNameLatin, content.CourseTitleZh, content.CourseTitleEn);
@@ -86,15 +86,15 @@ public sealed class Certificate : Entity
     public void Revoke(Guid by, DateTimeOffset now, string reason)
     {
         if (Status != CertificateStatus.Valid)
-            throw new DomainException(Status == CertificateStatus.Revoked ? "The certificate is already revoked." : "The certificate was superseded by a re-issue; revoke the new one.");
-        (Status, RevokedBy, RevokedAt, RevocationReason) = (CertificateStatus.Revoked, by, now, Guard.Required(reason, "Reason", 500));
+            throw new DomainException(Status == CertificateStatus.Revoked ? "certificate.already-revoked" : "certificate.superseded");
+        (Status, RevokedBy, RevokedAt, RevocationReason) = (CertificateStatus.Revoked, by, now, Guard.Required(reason, "reason", 500));
     }
 
     public void SupersedeWith(Guid replacementId, DateTimeOffset now, string reason)
     {
         if (Status != CertificateStatus.Valid)
-            throw new DomainException("Only a valid certificate can be re-issued.");
-        (Status, SupersededById, SupersededAt, SupersedeReason) = (CertificateStatus.Superseded, replacementId, now, Guard.Required(reason, "Reason", 500));
+            throw new DomainException("certificate.reissue-invalid");
+        (Status, SupersededById, SupersededAt, SupersedeReason) = (CertificateStatus.Superseded, replacementId, now, Guard.Required(reason, "reason", 500));
     }
 
     /// <summary>张伟 → 张*; 王小明 → 王*明; Zhang Wei → Zhang W.: enough to recognise, not enough to harvest.</summary>

@@ -50,7 +50,7 @@ public sealed class CertificateBatch : Entity
     public void Retry()
     {
         if (Status != CertificateBatchStatus.Failed)
-            throw new DomainException("Only a failed batch can be retried.");
+            throw new DomainException("certificate-batch.retry-not-failed");
         (Status, FinishedAt, HeartbeatAt) = (CertificateBatchStatus.Queued, null, null);
     }
 }

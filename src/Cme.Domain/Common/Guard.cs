@@ -2,13 +2,14 @@ namespace Cme.Domain.Common;
 
 internal static class Guard
 {
-    public static string Required(string? value, string name, int maxLength)
+    /// <summary>A trimmed, non-empty text of at most <paramref name="maxLength"/> characters; <paramref name="field"/> names it in the reason.</summary>
+    public static string Required(string? value, string field, int maxLength)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
-            throw new DomainException($"{name} is required.");
+            throw new DomainException("value.required", new { field });
         if (trimmed.Length > maxLength)
-            throw new DomainException($"{name} must be at most {maxLength} characters.");
+            throw new DomainException("value.too-long", new { field, max = maxLength });
         return trimmed;
     }
 }

@@ -11,8 +11,8 @@ public sealed class Consortium : Entity
 
     public Consortium(string name, string nameEn)
     {
-        Name = Guard.Required(name, "Name", NameMaxLength);
-        NameEn = Guard.Required(nameEn, "English name", NameMaxLength);
+        Name = Guard.Required(name, "name", NameMaxLength);
+        NameEn = Guard.Required(nameEn, "nameEn", NameMaxLength);
     }
 
     public string Name { get; private set; } = "";
@@ -21,5 +21,5 @@ public sealed class Consortium : Entity
     /// <summary>The credit policy the consortium reports against (a policy code, e.g. CN-2024).</summary>
     public string ActivePolicyCode { get; private set; } = Credits.PolicyPresets.China2024;
 
-    public void ChooseActivePolicy(string policyCode) => ActivePolicyCode = Guard.Required(policyCode, "Policy", 32);
+    public void ChooseActivePolicy(string policyCode) => ActivePolicyCode = Guard.Required(policyCode, "policy", 32);
 }

@@ -64,22 +64,22 @@ public sealed partial class Course : Entity
 
     public void Describe(CourseDetails details)
     {
-        TitleZh = Guard.Required(details.TitleZh, "Chinese title", TitleMaxLength);
-        TitleEn = Guard.Required(details.TitleEn, "English title", TitleMaxLength);
-        SummaryZh = Guard.Required(details.SummaryZh, "Chinese summary", SummaryMaxLength);
-        SummaryEn = Guard.Required(details.SummaryEn, "English summary", SummaryMaxLength);
+        TitleZh = Guard.Required(details.TitleZh, "titleZh", TitleMaxLength);
+        TitleEn = Guard.Required(details.TitleEn, "titleEn", TitleMaxLength);
+        SummaryZh = Guard.Required(details.SummaryZh, "summaryZh", SummaryMaxLength);
+        SummaryEn = Guard.Required(details.SummaryEn, "summaryEn", SummaryMaxLength);
         if (!Specialties.IsKnown(details.Specialty))
-            throw new DomainException($"Unknown specialty \"{details.Specialty}\".");
+            throw new DomainException("course.specialty-unknown", new { specialty = details.Specialty });
         Specialty = details.Specialty;
         if (details.TargetProfessions.Count == 0)
-            throw new DomainException("Name at least one target profession.");
+            throw new DomainException("course.professions-required");
         _targetProfessions = [.. details.TargetProfessions.Distinct()];
         if (details.LearningObjectives.Count is 0 or > MaxObjectives)
-            throw new DomainException($"Give 1 to {MaxObjectives} learning objectives.");
-        _learningObjectives = [.. details.LearningObjectives.Select(o => Guard.Required(o, "Learning objective", ObjectiveMaxLength))];
+            throw new DomainException("course.objectives-count", new { max = MaxObjectives });
+        _learningObjectives = [.. details.LearningObjectives.Select(o => Guard.Required(o, "learningObjective", ObjectiveMaxLength))];
         (CreditClass, CreditValue, ProjectLevel) = CheckCredit(details.CreditClass, details.CreditValue, details.ProjectLevel);
         if (details.CoAuthorIds.Contains(OwnerId))
-            throw new DomainException("The owner is already an author; do not list them as a co-author.");
+            throw new DomainException("course.owner-as-coauthor");
         _coAuthorIds = [.. details.CoAuthorIds.Distinct()];
     }
 
@@ -99,7 +99,7 @@ public sealed partial class Course : Entity
     {
         EnsureNotAuthor(reviewer, "accredit");
         var (cls, value, lvl) = CheckCredit(creditClass, creditValue, level);
-        var number = Guard.Required(accreditationNumber, "Accreditation number", AccreditationNumberMaxLength);
+        var number = Guard.Required(accreditationNumber, "accreditationNumber", AccreditationNumberMaxLength);
         Version(versionId).Accredit(new Accreditation(cls, value, lvl, number, reviewer, now));
         (CreditClass, CreditValue, ProjectLevel, AccreditationNumber) = (cls, value, lvl, number);
     }
@@ -120,14 +120,14 @@ public sealed partial class Course : Entity
     {
         EnsureAuthor(by);
         if (_versions.Any(v => v.IsEditable || v.Status is CourseVersionStatus.Submitted or CourseVersionStatus.Accredited))
-            throw new CourseVersionStateException("This course already has a version in progress; edit that one.");
+            throw new CourseVersionStateException("course.version-in-progress");
         var draft = LatestVersion.CopyAsDraft(LatestVersion.Number + 1, now);
         _versions.Add(draft);
         return draft;
     }
 
     public CourseVersion Version(Guid versionId) =>
-        _versions.FirstOrDefault(v => v.Id == versionId) ?? throw new DomainException($"Version {versionId} is not a version of this course.");
+        _versions.FirstOrDefault(v => v.Id == versionId) ?? throw new DomainException("course.version-unknown", new { versionId });
 
     public void EnsureAuthor(Guid professionalId)
     {
@@ -138,7 +138,7 @@ public sealed partial class Course : Entity
     private void EnsureNotAuthor(Guid reviewer, string action)
     {
         if (IsAuthor(reviewer))
-            throw new DomainException($"An author of the course cannot {action} it; another CME administrator must.");
+            throw new DomainException("review.author-cannot-decide", new { action });
     }
 
     public static bool IsValidCode(string? code) => code is not null && CodePattern().IsMatch(code.Trim());
@@ -148,18 +148,18 @@ public sealed partial class Course : Entity
     private static (string, decimal, ProjectLevel) CheckCredit(string creditClass, decimal value, ProjectLevel level)
     {
         if (!CreditClasses.All.Contains(creditClass))
-            throw new DomainException($"Credit class must be one of {string.Join(", ", CreditClasses.All)}.");
+            throw new DomainException("credit-class.unknown", new { classes = CreditClasses.All });
         if (!IsValidCreditValue(value))
-            throw new DomainException($"Credit value must be more than 0, at most {MaxCreditValue}, in steps of 0.5.");
+            throw new DomainException("credit-value.invalid", new { max = MaxCreditValue });
         if (!Enum.IsDefined(level))
-            throw new DomainException($"Unknown project level {level}.");
+            throw new DomainException("project-level.unknown", new { level });
         return (creditClass, value, level);
     }
 
     private static string NormaliseCode(string code)
     {
         if (!IsValidCode(code))
-            throw new DomainException("Course code must be 3–32 letters, digits or hyphens.");
+            throw new DomainException("course.code-invalid");
         return code.Trim().ToUpperInvariant();
     }
 
@@ -174,4 +174,4 @@ public sealed record CourseDetails(
     string CreditClass, decimal CreditValue, ProjectLevel ProjectLevel, IReadOnlyList<Guid> CoAuthorIds);
 
 /// <summary>Only the course's own authors may do this (403).</summary>
-public sealed class NotAnAuthorException() : DomainException("Only the authors of this course can change it.");
+public sealed class NotAnAuthorException() : DomainException("course.not-author");

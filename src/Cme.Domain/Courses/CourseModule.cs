@@ -30,19 +30,19 @@ public sealed class CourseModule : Entity
 
     internal void Replace(string title, string? markdown, ScenarioGraph? scenario, Quiz? quiz)
     {
-        Title = Guard.Required(title, "Module title", TitleMaxLength);
+        Title = Guard.Required(title, "moduleTitle", TitleMaxLength);
         switch (Kind)
         {
             case ModuleKind.Page when markdown is null:
-                throw new DomainException("A content page needs its Markdown text.");
+                throw new DomainException("module.page-empty");
             case ModuleKind.Page when markdown.Length > MarkdownMaxLength:
-                throw new DomainException($"A content page has at most {MarkdownMaxLength} characters.");
+                throw new DomainException("module.page-too-long", new { max = MarkdownMaxLength });
             case ModuleKind.Scenario when scenario is null:
-                throw new DomainException("A scenario module needs its scenario.");
+                throw new DomainException("module.scenario-missing");
             case ModuleKind.Scenario when scenario.Nodes.Count > ScenarioGraph.MaxNodes:
-                throw new DomainException($"A scenario has at most {ScenarioGraph.MaxNodes} nodes.");
+                throw new DomainException("scenario.too-many-nodes", new { max = ScenarioGraph.MaxNodes });
             case ModuleKind.Quiz when quiz is null:
-                throw new DomainException("A quiz module needs its questions.");
+                throw new DomainException("module.quiz-missing");
         }
         Markdown = Kind == ModuleKind.Page ? markdown : null;
         Scenario = Kind == ModuleKind.Scenario ? scenario : null;
@@ -52,11 +52,10 @@ public sealed class CourseModule : Entity
     internal CourseModule CopyTo(Guid versionId) => new(versionId, Position, Kind, Title, Markdown, Scenario, Quiz);
 
     /// <summary>What must be fixed before the module can be submitted for accreditation.</summary>
-    public IReadOnlyList<string> Problems() => Kind switch
+    public IReadOnlyList<Reason> Problems() => Kind switch
     {
-        ModuleKind.Page when string.IsNullOrWhiteSpace(Markdown) => ["The page is empty."],
-        ModuleKind.Scenario => Scenario!.Validate().Select(v => v.NodeIds.Count > 0
-            ? $"{v.Message} [{string.Join(", ", v.NodeIds)}]" : v.Message).ToList(),
+        ModuleKind.Page when string.IsNullOrWhiteSpace(Markdown) => [Reason.Of("module.page-empty")],
+        ModuleKind.Scenario => [.. Scenario!.Validate().Select(v => v.Reason)],
         ModuleKind.Quiz => Quiz!.Validate(),
         _ => [],
     };

@@ -57,7 +57,7 @@ public sealed class CourseVersion : Entity
     {
         EnsureEditable();
         if (_modules.Count >= MaxModules)
-            throw new DomainException($"A course version has at most {MaxModules} modules.");
+            throw new DomainException("version.too-many-modules", new { max = MaxModules });
         var module = new CourseModule(Id, _modules.Count, kind, title, markdown, scenario, quiz);
         _modules.Add(module);
         return module;
@@ -87,22 +87,22 @@ public sealed class CourseVersion : Entity
     }
 
     public CourseModule Module(Guid moduleId) =>
-        _modules.FirstOrDefault(m => m.Id == moduleId) ?? throw new DomainException($"Module {moduleId} is not part of this version.");
+        _modules.FirstOrDefault(m => m.Id == moduleId) ?? throw new DomainException("version.module-unknown", new { moduleId });
 
     public void Disclose(string disclosure)
     {
         EnsureEditable();
-        Disclosure = Guard.Required(disclosure, "Disclosure of conflicts of interest", DisclosureMaxLength);
+        Disclosure = Guard.Required(disclosure, "disclosure", DisclosureMaxLength);
     }
 
     /// <summary>Everything that keeps this version from being submitted, by module.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> SubmissionProblems()
+    public IReadOnlyDictionary<string, IReadOnlyList<Reason>> SubmissionProblems()
     {
-        var problems = new Dictionary<string, IReadOnlyList<string>>();
+        var problems = new Dictionary<string, IReadOnlyList<Reason>>();
         if (string.IsNullOrWhiteSpace(Disclosure))
-            problems["disclosure"] = ["Disclose conflicts of interest (or state that there are none) before submitting."];
+            problems["disclosure"] = [Reason.Of("version.disclosure-required")];
         if (_modules.Count == 0)
-            problems["modules"] = ["Add at least one module."];
+            problems["modules"] = [Reason.Of("version.no-modules")];
         foreach (var module in Modules)
             if (module.Problems() is { Count: > 0 } found)
                 problems[$"modules[{module.Id}]"] = found;
@@ -119,9 +119,9 @@ public sealed class CourseVersion : Entity
 
     internal void RequestChanges(Guid by, DateTimeOffset now, IReadOnlyList<(Guid? ModuleId, string Text)> comments)
     {
-        EnsureStatus(CourseVersionStatus.Submitted, "request changes to");
+        EnsureStatus(CourseVersionStatus.Submitted, "request-changes");
         if (comments.Count == 0 || comments.Any(c => string.IsNullOrWhiteSpace(c.Text)))
-            throw new DomainException("Say what must change: at least one comment, none empty.");
+            throw new DomainException("review.comments-required");
         foreach (var (moduleId, _) in comments.Where(c => c.ModuleId is not null))
             Module(moduleId!.Value);
         _reviewComments = [.. comments.Select(c => new ReviewComment(c.ModuleId, c.Text.Trim(), by, now))];
@@ -146,7 +146,7 @@ public sealed class CourseVersion : Entity
     internal void Retire(Guid by, DateTimeOffset now, string? note)
     {
         if (Status is not (CourseVersionStatus.Published or CourseVersionStatus.Accredited))
-            throw new CourseVersionStateException($"Only an accredited or published version can be retired; version {Number} is {Status}.");
+            throw new CourseVersionStateException("version.retire-state", new { number = Number, status = Status });
         Move(CourseVersionStatus.Retired, by, now, note);
     }
 
@@ -166,14 +166,13 @@ public sealed class CourseVersion : Entity
     private void EnsureEditable()
     {
         if (!IsEditable)
-            throw new CourseVersionStateException(
-                $"Version {Number} is {Status} and cannot be changed. Start a new version to edit the course.");
+            throw new CourseVersionStateException("version.not-editable", new { number = Number, status = Status });
     }
 
     private void EnsureStatus(CourseVersionStatus expected, string action)
     {
         if (Status != expected)
-            throw new CourseVersionStateException($"Only a {expected} version can be asked to {action}; version {Number} is {Status}.");
+            throw new CourseVersionStateException("version.wrong-state", new { expected, action, number = Number, status = Status });
     }
 
     private static void Renumber(List<CourseModule> ordered)
@@ -184,11 +183,11 @@ public sealed class CourseVersion : Entity
 }
 
 /// <summary>The version is in a state that does not allow this (409).</summary>
-public sealed class CourseVersionStateException(string message) : DomainException(message);
+public sealed class CourseVersionStateException(string code, object? values = null) : DomainException(code, values);
 
 /// <summary>The version cannot be submitted yet; lists every problem by module (400).</summary>
-public sealed class SubmissionRefusedException(IReadOnlyDictionary<string, IReadOnlyList<string>> problems)
-    : DomainException("The course version cannot be submitted yet.")
+public sealed class SubmissionRefusedException(IReadOnlyDictionary<string, IReadOnlyList<Reason>> problems)
+    : DomainException("version.not-submittable")
 {
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Problems { get; } = problems;
+    public IReadOnlyDictionary<string, IReadOnlyList<Reason>> Problems { get; } = problems;
 }

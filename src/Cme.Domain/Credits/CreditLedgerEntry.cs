@@ -59,7 +59,7 @@ public sealed class CreditLedgerEntry
         RevokesId = revokesId;
         AwardKey = awardKey;
         RecordedBy = recordedBy;
-        Reason = Guard.Required(reason, "Reason", ReasonMaxLength);
+        Reason = Guard.Required(reason, "reason", ReasonMaxLength);
         RecordedAt = now;
     }
 
@@ -91,18 +91,18 @@ public sealed class CreditLedgerEntry
         Guid? offeringId, Guid? sessionId, string awardKey, Guid recordedBy, string reason, DateTimeOffset now)
     {
         if (credits <= 0)
-            throw new DomainException("An award is a positive number of credits.");
+            throw new DomainException("ledger.award-positive");
         if (hours < 0)
-            throw new DomainException("Hours cannot be negative.");
+            throw new DomainException("ledger.hours-negative");
         return new(learnerId, LedgerEntryKind.Award, credits, hours, creditClass, projectLevel, source, year, offeringId, sessionId, null,
-            Guard.Required(awardKey, "Award key", 200), recordedBy, reason, now);
+            Guard.Required(awardKey, "awardKey", 200), recordedBy, reason, now);
     }
 
     /// <summary>Takes an award back with a compensating entry of the opposite sign.</summary>
     public CreditLedgerEntry Revoke(Guid by, string reason, DateTimeOffset now)
     {
         if (Kind != LedgerEntryKind.Award)
-            throw new DomainException("Only an award can be revoked.");
+            throw new DomainException("ledger.revoke-award-only");
         return new(LearnerId, LedgerEntryKind.Revocation, -Credits, -Hours, CreditClass, ProjectLevel, Source, Year, OfferingId, SessionId, Id,
             $"revocation:{Id}", by, reason, now);
     }
@@ -111,7 +111,7 @@ public sealed class CreditLedgerEntry
         DateTimeOffset now)
     {
         if (credits == 0 && hours == 0)
-            throw new DomainException("An adjustment changes credits or hours.");
+            throw new DomainException("ledger.adjustment-empty");
         return new(learnerId, LedgerEntryKind.Adjustment, credits, hours, creditClass, null, CreditSource.Adjustment, year, null, null, null, null,
             by, reason, now);
     }

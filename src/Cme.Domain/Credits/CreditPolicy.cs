@@ -49,14 +49,14 @@ public sealed class CreditPolicy : Entity
 
     public CreditPolicy(string code, string name, string nameEn, string source, DateOnly effectiveFrom, PolicyRules rules)
     {
-        Code = Guard.Required(code, "Code", 32);
-        Name = Guard.Required(name, "Name", 200);
-        NameEn = Guard.Required(nameEn, "English name", 200);
-        Source = Guard.Required(source, "Source", 1000);
+        Code = Guard.Required(code, "code", 32);
+        Name = Guard.Required(name, "name", 200);
+        NameEn = Guard.Required(nameEn, "nameEn", 200);
+        Source = Guard.Required(source, "source", 1000);
         EffectiveFrom = effectiveFrom;
         if (rules.AnnualMinimumCredits < 0 || rules.ClassRules.Any(c => c.Minimum < 0 || c.Maximum < c.Minimum)
             || rules.HoursToCredit.Any(h => h.HoursPerCredit <= 0) || rules.MultiYearRules.Any(m => m.Years < 2))
-            throw new DomainException("The policy's rules are inconsistent.");
+            throw new DomainException("policy.inconsistent");
         Rules = rules;
     }
 

@@ -19,8 +19,15 @@ public sealed record CreditTotals(
     int Year, IReadOnlyDictionary<string, decimal> CreditsByClass, IReadOnlyDictionary<CreditSource, decimal> CreditsBySource,
     decimal Hours, IReadOnlyDictionary<int, decimal> CreditsByYear, IReadOnlyDictionary<int, decimal> NationalCreditsByYear);
 
-/// <summary>One unmet part of the requirement, said the way a person needs to hear it.</summary>
-public sealed record Shortfall(string Code, decimal Missing, string Message);
+/// <summary>
+/// One unmet part of the requirement, as a code with its values; the words are made at the edge in the
+/// reader's language. <see cref="Code"/> names the rule (<c>credits</c>, <c>hours</c>, <c>class-II</c>,
+/// <c>window-5y</c>); <see cref="Kind"/> says which sentence fits it (<c>credits</c>, <c>hours</c>,
+/// <c>class</c>, <c>window</c>, <c>window-level</c>), so no reader parses the code.
+/// </summary>
+public sealed record Shortfall(
+    string Code, string Kind, decimal Missing, decimal Have, decimal Required,
+    string? CreditClass = null, int? Years = null, string? ProjectLevel = null, int? FromYear = null, int? ToYear = null);
 
 public sealed record CreditEvaluation(ComplianceStatus Status, decimal CountedCredits, decimal RequiredCredits, IReadOnlyList<Shortfall> Shortfalls);
 
@@ -44,17 +51,14 @@ public static class CreditRequirement
 
         var shortfalls = new List<Shortfall>();
         if (counted < rules.AnnualMinimumCredits)
-            shortfalls.Add(new("credits", rules.AnnualMinimumCredits - counted,
-                $"needs {Format(rules.AnnualMinimumCredits - counted)} more credits ({Format(counted)} of {Format(rules.AnnualMinimumCredits)})"));
+            shortfalls.Add(new("credits", "credits", rules.AnnualMinimumCredits - counted, counted, rules.AnnualMinimumCredits));
         if (rules.AnnualMinimumHours is { } hours && totals.Hours < hours)
-            shortfalls.Add(new("hours", hours - totals.Hours,
-                $"needs {Format(hours - totals.Hours)} more study hours ({Format(totals.Hours)} of {Format(hours)})"));
+            shortfalls.Add(new("hours", "hours", hours - totals.Hours, totals.Hours, hours));
         foreach (var rule in rules.ClassRules)
         {
             var have = totals.CreditsByClass.GetValueOrDefault(rule.CreditClass);
             if (have < rule.Minimum)
-                shortfalls.Add(new($"class-{rule.CreditClass}", rule.Minimum - have,
-                    $"needs {Format(rule.Minimum - have)} more Class {rule.CreditClass} credits"));
+                shortfalls.Add(new($"class-{rule.CreditClass}", "class", rule.Minimum - have, have, rule.Minimum, CreditClass: rule.CreditClass));
         }
         foreach (var rule in rules.MultiYearRules.Where(r => r.AppliesToTier is null || r.AppliesToTier == tier))
         {
@@ -62,14 +66,11 @@ public static class CreditRequirement
             var source = rule.ProjectLevel is null ? totals.CreditsByYear : totals.NationalCreditsByYear;
             var have = years.Sum(y => source.GetValueOrDefault(y));
             if (have < rule.MinimumCredits)
-                shortfalls.Add(new($"window-{rule.Years}y", rule.MinimumCredits - have, rule.ProjectLevel is null
-                    ? $"needs {Format(rule.MinimumCredits - have)} more credits over {rule.Years} years ({totals.Year - rule.Years + 1}–{totals.Year})"
-                    : $"needs {Format(rule.MinimumCredits - have)} more {rule.ProjectLevel}-project credits over {rule.Years} years ({totals.Year - rule.Years + 1}–{totals.Year})"));
+                shortfalls.Add(new($"window-{rule.Years}y", rule.ProjectLevel is null ? "window" : "window-level", rule.MinimumCredits - have, have,
+                    rule.MinimumCredits, Years: rule.Years, ProjectLevel: rule.ProjectLevel?.ToString(), FromYear: totals.Year - rule.Years + 1, ToYear: totals.Year));
         }
 
         var status = shortfalls.Count == 0 ? ComplianceStatus.Met : yearIsOver ? ComplianceStatus.NotMet : ComplianceStatus.AtRisk;
         return new CreditEvaluation(status, counted, rules.AnnualMinimumCredits, shortfalls);
     }
-
-    private static string Format(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -25,16 +25,16 @@ public sealed class ExternalActivity : Entity
         string creditClass, string evidenceFileName, byte[] evidence, DateTimeOffset now)
     {
         if (!Kinds.Contains(kind))
-            throw new DomainException("Choose conference, self-study, study placement or publication.");
+            throw new DomainException("activity.kind-unknown");
         if (endDate < startDate)
-            throw new DomainException("The activity must end on or after the day it starts.");
+            throw new DomainException("activity.ends-before-start");
         if (hours is < 0 or > 2000 || claimedCredits is <= 0 or > 50)
-            throw new DomainException("Hours must be 0–2000 and credits more than 0, at most 50.");
+            throw new DomainException("activity.amounts");
         if (evidence.Length == 0 || evidence.Length > MaxEvidenceBytes)
-            throw new DomainException("Evidence is a PDF, JPEG or PNG file of at most 10 MB.");
-        EvidenceContentType = SniffEvidence(evidence) ?? throw new DomainException("Evidence must be a PDF, JPEG or PNG file (checked by its content).");
+            throw new DomainException("activity.evidence-size");
+        EvidenceContentType = SniffEvidence(evidence) ?? throw new DomainException("activity.evidence-type");
         (LearnerId, Kind, Title, StartDate, EndDate, Hours, ClaimedCredits, CreditClass) =
-            (learnerId, kind, Guard.Required(title, "Title", 200), startDate, endDate, hours, claimedCredits, creditClass);
+            (learnerId, kind, Guard.Required(title, "title", 200), startDate, endDate, hours, claimedCredits, creditClass);
         EvidenceFileName = Path.GetFileName(evidenceFileName) is { Length: > 0 and <= 200 } name ? name : "evidence";
         Evidence = evidence;
         EvidenceSha256 = Convert.ToHexStringLower(SHA256.HashData(evidence));
@@ -67,7 +67,7 @@ public sealed class ExternalActivity : Entity
         EnsurePending();
         var awarded = Math.Min(ClaimedCredits, Math.Max(0, remainingUnderCap));
         if (awarded <= 0)
-            throw new DomainException($"The credit policy's cap for {Kind} this year is already reached; nothing more can count.");
+            throw new DomainException("activity.cap-reached", new { kind = Kind });
         (Status, DecidedBy, DecidedAt, Comment, AwardedCredits) = (ActivityStatus.Approved, by, now, comment?.Trim(), awarded);
         return awarded;
     }
@@ -75,13 +75,13 @@ public sealed class ExternalActivity : Entity
     public void Reject(Guid by, DateTimeOffset now, string comment)
     {
         EnsurePending();
-        (Status, DecidedBy, DecidedAt, Comment) = (ActivityStatus.Rejected, by, now, Guard.Required(comment, "Comment", 1000));
+        (Status, DecidedBy, DecidedAt, Comment) = (ActivityStatus.Rejected, by, now, Guard.Required(comment, "comment", 1000));
     }
 
     private void EnsurePending()
     {
         if (Status != ActivityStatus.Pending)
-            throw new DomainException($"This activity was already {Status.ToString().ToLowerInvariant()}.");
+            throw new DomainException("activity.already-decided", new { status = Status });
     }
 
     public static string? SniffEvidence(ReadOnlySpan<byte> bytes) =>

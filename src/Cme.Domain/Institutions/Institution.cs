@@ -31,16 +31,16 @@ public sealed partial class Institution : Entity
 
     public void Rename(string name, string nameEn)
     {
-        Name = Guard.Required(name, "Name", NameMaxLength);
-        NameEn = Guard.Required(nameEn, "English name", NameMaxLength);
+        Name = Guard.Required(name, "name", NameMaxLength);
+        NameEn = Guard.Required(nameEn, "nameEn", NameMaxLength);
     }
 
     public void Classify(InstitutionTier tier, string region)
     {
         if (!Enum.IsDefined(tier))
-            throw new DomainException($"Unknown institution tier {tier}.");
+            throw new DomainException("institution.tier-unknown", new { tier });
         Tier = tier;
-        Region = Guard.Required(region, "Region", RegionMaxLength);
+        Region = Guard.Required(region, "region", RegionMaxLength);
     }
 
     public static bool IsValidCode(string? code) => code is not null && CodePattern().IsMatch(code.Trim());
@@ -48,7 +48,7 @@ public sealed partial class Institution : Entity
     private static string NormaliseCode(string code)
     {
         if (!IsValidCode(code))
-            throw new DomainException("Code must be 2–32 letters, digits or hyphens.");
+            throw new DomainException("institution.code-invalid");
         return code.Trim().ToUpperInvariant();
     }
 

@@ -13,10 +13,10 @@ public sealed class MediaAsset : Entity
     public MediaAsset(Guid courseId, string fileName, byte[] content, Guid uploadedBy, DateTimeOffset now)
     {
         if (content.Length == 0)
-            throw new DomainException("The file is empty.");
+            throw new DomainException("file.empty");
         if (content.Length > MaxBytes)
-            throw new DomainException($"Images are at most {MaxBytes / 1024 / 1024} MB.");
-        ContentType = Sniff(content) ?? throw new DomainException("Only PNG, JPEG and WebP images are accepted.");
+            throw new DomainException("image.too-large", new { megabytes = MaxBytes / 1024 / 1024 });
+        ContentType = Sniff(content) ?? throw new DomainException("image.type");
         CourseId = courseId;
         FileName = Path.GetFileName(fileName.Trim()) is { Length: > 0 and <= 200 } name ? name : "image";
         Content = content;

@@ -18,7 +18,7 @@ public sealed class QuizAttempt : Entity
         quiz.EffectivePolicy.EnsureMayAttempt(attemptsTaken);
         var unknown = answers.Keys.Where(k => quiz.Questions.All(q => q.Id != k)).ToList();
         if (unknown.Count > 0)
-            throw new DomainException($"Unknown question(s): {string.Join(", ", unknown)}.");
+            throw new DomainException("quiz.questions-unknown", new { questions = unknown.ToList() });
         LearnerId = learnerId;
         CourseId = courseId;
         VersionId = versionId;

@@ -21,7 +21,7 @@ public sealed class ScenarioAttempt : Entity
 
     public ScenarioAttempt(Guid learnerId, Guid courseId, Guid versionId, Guid moduleId, ScenarioGraph graph, DateTimeOffset now)
     {
-        var start = graph.Start ?? throw new DomainException("This scenario has no start node.");
+        var start = graph.Start ?? throw new DomainException("scenario.no-start");
         LearnerId = learnerId;
         CourseId = courseId;
         VersionId = versionId;
@@ -55,7 +55,7 @@ public sealed class ScenarioAttempt : Entity
     {
         var node = Current(graph);
         if (node.Kind == ScenarioNodeKind.Decision)
-            throw new DomainException("This is a decision: choose one of the options.");
+            throw new DomainException("attempt.choose-option");
         Record(new AttemptStep(node.Id, null, 0, false, null, now), node.NextNodeId!, graph, now);
     }
 
@@ -64,9 +64,9 @@ public sealed class ScenarioAttempt : Entity
     {
         var node = Current(graph);
         if (node.Kind != ScenarioNodeKind.Decision)
-            throw new DomainException("There is nothing to choose here; continue to the next step.");
+            throw new DomainException("attempt.nothing-to-choose");
         var option = node.Options.FirstOrDefault(o => o.Id == optionId)
-            ?? throw new DomainException($"\"{optionId}\" is not an option of this decision.");
+            ?? throw new DomainException("attempt.option-unknown", new { optionId });
         var step = new AttemptStep(node.Id, option.Id, option.Score, option.CriticalError, option.Feedback, now);
         Score += option.Score;
         if (option.CriticalError)
@@ -78,8 +78,8 @@ public sealed class ScenarioAttempt : Entity
     private ScenarioNode Current(ScenarioGraph graph)
     {
         if (Status == AttemptStatus.Completed)
-            throw new DomainException("This attempt is finished. Start a new attempt to play the case again.");
-        return graph.Find(CurrentNodeId) ?? throw new DomainException("The current step no longer exists in this scenario.");
+            throw new DomainException("attempt.finished");
+        return graph.Find(CurrentNodeId) ?? throw new DomainException("attempt.step-gone");
     }
 
     private void Record(AttemptStep step, string next, ScenarioGraph graph, DateTimeOffset now)

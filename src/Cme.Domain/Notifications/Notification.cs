@@ -20,7 +20,7 @@ public sealed class Notification : Entity
         Kind = kind;
         Channel = channel;
         SubjectId = subjectId;
-        Occurrence = Guard.Required(occurrence, "Occurrence", 64);
+        Occurrence = Guard.Required(occurrence, "occurrence", 64);
         DedupKey = KeyOf(recipientId, kind, subjectId, occurrence, channel);
         Language = language;
         Data = data;
@@ -74,7 +74,7 @@ public sealed class Notification : Entity
     public void MarkRead(DateTimeOffset now)
     {
         if (Channel != NotificationChannel.InApp || Status != NotificationStatus.Sent)
-            throw new DomainException("Only a delivered inbox message can be marked as read.");
+            throw new DomainException("notification.read-undelivered");
         ReadAt ??= now;
     }
 
@@ -82,7 +82,7 @@ public sealed class Notification : Entity
     public void Retry(DateTimeOffset now)
     {
         if (Status != NotificationStatus.Failed)
-            throw new DomainException($"Only a failed notification can be retried; this one is {Status}.");
+            throw new DomainException("notification.retry-not-failed", new { status = Status });
         Status = NotificationStatus.Pending;
         Attempts = 0;
         NextAttemptAt = now;

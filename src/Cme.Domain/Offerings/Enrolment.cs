@@ -39,21 +39,21 @@ public sealed class Enrolment : Entity
     public void Complete(Guid by, DateTimeOffset now, string? reason)
     {
         if (Status != EnrolmentStatus.Enrolled)
-            throw new DomainException($"Only an enrolled learner can complete the offering; this enrolment is {Status}.");
+            throw new DomainException("enrolment.complete-not-enrolled", new { status = Status });
         Move(EnrolmentStatus.Completed, by, now, reason);
     }
 
     public void Cancel(Guid by, DateTimeOffset now, string? reason)
     {
         if (Status is EnrolmentStatus.Cancelled or EnrolmentStatus.Completed)
-            throw new DomainException($"This enrolment is {Status} and cannot be cancelled.");
+            throw new DomainException("enrolment.cancel-state", new { status = Status });
         Move(EnrolmentStatus.Cancelled, by, now, reason);
     }
 
     public void Promote(Guid by, DateTimeOffset now)
     {
         if (Status != EnrolmentStatus.Waitlisted)
-            throw new DomainException("Only someone on the waitlist can be promoted.");
+            throw new DomainException("enrolment.promote-not-waitlisted");
         Move(EnrolmentStatus.Enrolled, by, now, "A seat became free");
     }
 

@@ -59,17 +59,17 @@ public sealed class Offering : Entity
 
     public void Change(OfferingDetails d)
     {
-        Title = Guard.Required(d.Title, "Title", TitleMaxLength);
+        Title = Guard.Required(d.Title, "title", TitleMaxLength);
         if (!Enum.IsDefined(d.Modality))
-            throw new DomainException($"Unknown modality {d.Modality}.");
+            throw new DomainException("offering.modality-unknown", new { modality = d.Modality });
         if (d.HostInstitutionId == Guid.Empty)
-            throw new DomainException("Choose the host institution.");
+            throw new DomainException("offering.host-required");
         if (d.Capacity is < 1 or > 10_000)
-            throw new DomainException("Capacity must be between 1 and 10,000.");
+            throw new DomainException("offering.capacity-range");
         if (d.EnrolmentClosesAt <= d.EnrolmentOpensAt)
-            throw new DomainException("Enrolment must close after it opens.");
+            throw new DomainException("offering.enrolment-window");
         if (d.CompletionRule.MinAttendancePercent is < 0 or > 100 || d.CompletionRule.PostTestPassPercent is < 0 or > 100)
-            throw new DomainException("Percentages in the completion rule must be between 0 and 100.");
+            throw new DomainException("offering.rule-percent");
         Modality = d.Modality;
         HostInstitutionId = d.HostInstitutionId;
         Audience = d.Audience;

@@ -49,15 +49,15 @@ public sealed class Session : Entity
 
     public void Describe(SessionDetails d)
     {
-        Title = Guard.Required(d.Title, "Title", TitleMaxLength);
+        Title = Guard.Required(d.Title, "title", TitleMaxLength);
         if (!Enum.IsDefined(d.Type))
-            throw new DomainException($"Unknown session type {d.Type}.");
+            throw new DomainException("session.type-unknown", new { type = d.Type });
         if (d.InstitutionId == Guid.Empty)
-            throw new DomainException("Choose where the session takes place.");
+            throw new DomainException("session.institution-required");
         if (string.IsNullOrWhiteSpace(d.Place) && string.IsNullOrWhiteSpace(d.JoinUrl))
-            throw new DomainException("Give a place or a remote join link.");
+            throw new DomainException("session.place-required");
         if (d.JoinUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            throw new DomainException("The join link must be an http(s) address.");
+            throw new DomainException("session.join-url");
         Type = d.Type;
         InstitutionId = d.InstitutionId;
         Place = string.IsNullOrWhiteSpace(d.Place) ? null : d.Place.Trim()[..Math.Min(d.Place.Trim().Length, PlaceMaxLength)];
@@ -78,7 +78,7 @@ public sealed class Session : Entity
     public void Cancel(Guid by, DateTimeOffset now, string reason)
     {
         EnsureScheduled();
-        _changes = [.. _changes, new SessionChange(now, by, "Cancelled", StartsAt, EndsAt, null, null, Guard.Required(reason, "Reason", 500))];
+        _changes = [.. _changes, new SessionChange(now, by, "Cancelled", StartsAt, EndsAt, null, null, Guard.Required(reason, "reason", 500))];
         Status = SessionStatus.Cancelled;
         Sequence++;
     }
@@ -87,7 +87,7 @@ public sealed class Session : Entity
     {
         EnsureScheduled();
         if (_trainers.Any(t => t.TrainerId == trainerId))
-            throw new DomainException("This trainer is already assigned to the session.");
+            throw new DomainException("session.trainer-assigned");
         var assignment = new SessionTrainer(Id, trainerId, by, now);
         _trainers.Add(assignment);
         Sequence++;
@@ -96,7 +96,7 @@ public sealed class Session : Entity
 
     public SessionTrainer Unassign(Guid trainerId)
     {
-        var assignment = _trainers.FirstOrDefault(t => t.TrainerId == trainerId) ?? throw new DomainException("This trainer is not assigned to the session.");
+        var assignment = _trainers.FirstOrDefault(t => t.TrainerId == trainerId) ?? throw new DomainException("session.trainer-not-assigned");
         _trainers.Remove(assignment);
         Sequence++;
         return assignment;
@@ -105,15 +105,15 @@ public sealed class Session : Entity
     private void EnsureScheduled()
     {
         if (Status == SessionStatus.Cancelled)
-            throw new DomainException("The session is cancelled.");
+            throw new DomainException("session.cancelled");
     }
 
     private static (DateTimeOffset, DateTimeOffset) CheckTimes(DateTimeOffset start, DateTimeOffset end)
     {
         if (end <= start)
-            throw new DomainException("A session must end after it starts.");
+            throw new DomainException("session.ends-before-start");
         if (end - start > TimeSpan.FromHours(12))
-            throw new DomainException("A session lasts at most 12 hours; split longer teaching into several sessions.");
+            throw new DomainException("session.too-long");
         return (start.ToUniversalTime(), end.ToUniversalTime());
     }
 }

@@ -13,7 +13,7 @@ public static class SessionTimes
         }
         catch (TimeZoneNotFoundException)
         {
-            throw new DomainException($"Unknown time zone \"{id}\".");
+            throw new DomainException("time-zone.unknown", new { zone = id });
         }
     }
 
@@ -22,7 +22,7 @@ public static class SessionTimes
         var tz = Zone(zone);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (tz.IsInvalidTime(unspecified))
-            throw new DomainException($"{local:yyyy-MM-dd HH:mm} does not exist in {zone} (clocks go forward).");
+            throw new DomainException("time-zone.gap", new { time = local, zone });
         return new DateTimeOffset(unspecified, tz.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 

@@ -41,14 +41,14 @@ public sealed partial class Professional : Entity
         string email, string preferredLanguage)
     {
         if (institutionId == Guid.Empty)
-            throw new DomainException("Institution is required.");
+            throw new DomainException("professional.institution-required");
         if (!Enum.IsDefined(profession))
-            throw new DomainException($"Unknown profession {profession}.");
+            throw new DomainException("professional.profession-unknown", new { profession });
         if (!Enum.IsDefined(titleLevel))
-            throw new DomainException($"Unknown title level {titleLevel}.");
+            throw new DomainException("professional.title-unknown", new { titleLevel });
         InstitutionId = institutionId;
-        NameZh = Guard.Required(nameZh, "Chinese name", NameZhMaxLength);
-        NameLatin = Guard.Required(nameLatin, "Latin name", NameLatinMaxLength);
+        NameZh = Guard.Required(nameZh, "nameZh", NameZhMaxLength);
+        NameLatin = Guard.Required(nameLatin, "nameLatin", NameLatinMaxLength);
         Profession = profession;
         TitleLevel = titleLevel;
         Email = NormaliseEmail(email);
@@ -58,14 +58,14 @@ public sealed partial class Professional : Entity
     public void ChangeLanguage(string language)
     {
         if (!Languages.IsSupported(language))
-            throw new DomainException($"Language must be one of {string.Join(", ", Languages.All)}.");
+            throw new DomainException("professional.language-unknown", new { languages = Languages.All });
         PreferredLanguage = language;
     }
 
     public void LinkAccount(Guid userId)
     {
         if (UserId is not null && UserId != userId)
-            throw new DomainException("This professional already has an account.");
+            throw new DomainException("professional.has-account");
         UserId = userId;
     }
 
@@ -77,14 +77,14 @@ public sealed partial class Professional : Entity
     private static string NormaliseLicence(string licence)
     {
         if (!IsValidLicence(licence))
-            throw new DomainException("Licence number must be 6–32 letters or digits.");
+            throw new DomainException("professional.licence-invalid");
         return licence.Trim().ToUpperInvariant();
     }
 
     private static string NormaliseEmail(string email)
     {
         if (!IsValidEmail(email))
-            throw new DomainException("E-mail address is not valid.");
+            throw new DomainException("professional.email-invalid");
         return email.Trim().ToLowerInvariant();
     }
 

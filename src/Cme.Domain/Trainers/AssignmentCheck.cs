@@ -1,9 +1,13 @@
+using Cme.Domain.Common;
 using Cme.Domain.Offerings;
 
 namespace Cme.Domain.Trainers;
 
-/// <summary>One reason a trainer cannot take a session, named so a person understands it.</summary>
-public sealed record AssignmentProblem(string Check, string Message);
+/// <summary>One reason a trainer cannot take a session: the check that failed and the reason with its values.</summary>
+public sealed record AssignmentProblem(string Check, Reason Reason)
+{
+    public AssignmentProblem(string check, object? values = null) : this(check, Reason.Of($"assignment.{check}", values)) { }
+}
 
 /// <summary>Another session of the trainer, with where it takes place.</summary>
 public sealed record BookedSession(Guid SessionId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid InstitutionId);
@@ -28,11 +32,11 @@ public static class AssignmentCheck
         var problems = new List<AssignmentProblem>();
         var localStart = SessionTimes.ToLocal(session.StartsAt, session.TimeZone);
         if (!trainer.IsActive)
-            problems.Add(new(Inactive, "The trainer is not active in the pool."));
+            problems.Add(new(Inactive));
         if (!trainer.Specialties.Contains(courseSpecialty))
-            problems.Add(new(Specialty, $"Not qualified for the course's specialty ({courseSpecialty})."));
+            problems.Add(new(Specialty, new { specialty = courseSpecialty }));
         if (trainer.QualifiedUntil < DateOnly.FromDateTime(localStart))
-            problems.Add(new(Qualification, $"Qualification expired on {trainer.QualifiedUntil:yyyy-MM-dd}, before the session on {localStart:yyyy-MM-dd}."));
+            problems.Add(new(Qualification, new { expired = trainer.QualifiedUntil, session = DateOnly.FromDateTime(localStart) }));
 
         foreach (var other in otherSessions.Where(o => o.SessionId != session.Id))
         {
@@ -40,9 +44,9 @@ public static class AssignmentCheck
             if (other.StartsAt < session.EndsAt + buffer && session.StartsAt < other.EndsAt + buffer)
             {
                 var local = SessionTimes.ToLocal(other.StartsAt, session.TimeZone);
-                problems.Add(new(Overlap, buffer > TimeSpan.Zero
-                    ? $"Overlaps \"{other.Title}\" at {local:yyyy-MM-dd HH:mm}, at another institution ({buffer.TotalMinutes:0} minutes needed to travel)."
-                    : $"Overlaps \"{other.Title}\" at {local:yyyy-MM-dd HH:mm}."));
+                problems.Add(buffer > TimeSpan.Zero
+                    ? new(Overlap, Reason.Of("assignment.overlap-travel", new { title = other.Title, at = local, minutes = (int)buffer.TotalMinutes }))
+                    : new(Overlap, new { title = other.Title, at = local }));
             }
         }
 
@@ -50,10 +54,11 @@ public static class AssignmentCheck
         var thatMonth = otherSessions.Count(o => o.SessionId != session.Id
             && SessionTimes.ToLocal(o.StartsAt, session.TimeZone) is var l && (l.Year, l.Month) == month);
         if (thatMonth >= trainer.MaxSessionsPerMonth)
-            problems.Add(new(MonthlyLimit, $"Already {thatMonth} sessions in {localStart:yyyy-MM}; the limit is {trainer.MaxSessionsPerMonth}."));
+            problems.Add(new(MonthlyLimit, new { count = thatMonth, month = localStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), limit = trainer.MaxSessionsPerMonth }));
 
         foreach (var period in trainer.Unavailable.Where(p => p.From < session.EndsAt && session.StartsAt < p.To))
-            problems.Add(new(Unavailable, $"Unavailable from {SessionTimes.ToLocal(period.From, session.TimeZone):yyyy-MM-dd HH:mm} to {SessionTimes.ToLocal(period.To, session.TimeZone):yyyy-MM-dd HH:mm}{(period.Reason is { Length: > 0 } r ? $" ({r})" : "")}."));
+            problems.Add(new(Unavailable, Reason.Of(period.Reason is { Length: > 0 } ? "assignment.unavailable-why" : "assignment.unavailable",
+                new { from = SessionTimes.ToLocal(period.From, session.TimeZone), to = SessionTimes.ToLocal(period.To, session.TimeZone), why = period.Reason })));
         return problems;
     }
 

@@ -32,12 +32,12 @@ public sealed class TrainerCandidate : Entity
 
     public void Approve(Guid by, DateTimeOffset now) => Decide(CandidateStatus.Approved, by, now, null);
 
-    public void Reject(Guid by, DateTimeOffset now, string reason) => Decide(CandidateStatus.Rejected, by, now, Guard.Required(reason, "Reason", 500));
+    public void Reject(Guid by, DateTimeOffset now, string reason) => Decide(CandidateStatus.Rejected, by, now, Guard.Required(reason, "reason", 500));
 
     private void Decide(CandidateStatus status, Guid by, DateTimeOffset now, string? note)
     {
         if (Status != CandidateStatus.Pending)
-            throw new DomainException($"This candidate was already {Status.ToString().ToLowerInvariant()}.");
+            throw new DomainException("candidate.already-decided", new { status = Status });
         (Status, DecidedBy, DecidedAt, Note) = (status, by, now, note);
     }
 }

@@ -43,13 +43,13 @@ public sealed class TrainerProfile : Entity
     public void Change(TrainerDetails d)
     {
         if (d.Specialties.Count == 0 || d.Specialties.Any(s => !Courses.Specialties.IsKnown(s)))
-            throw new DomainException("Give at least one specialty, from the list.");
+            throw new DomainException("trainer.specialties-required");
         if (!Enum.IsDefined(d.Level))
-            throw new DomainException($"Unknown qualification level {d.Level}.");
+            throw new DomainException("trainer.level-unknown", new { level = d.Level });
         if (d.MaxSessionsPerMonth is < 1 or > 60)
-            throw new DomainException("Sessions per month must be between 1 and 60.");
+            throw new DomainException("trainer.monthly-range");
         if (d.Unavailable.Any(p => p.To <= p.From))
-            throw new DomainException("An unavailable period must end after it starts.");
+            throw new DomainException("trainer.unavailable-order");
         _specialties = [.. d.Specialties.Distinct()];
         Level = d.Level;
         QualifiedUntil = d.QualifiedUntil;

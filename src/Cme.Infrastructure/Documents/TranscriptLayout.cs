@@ -33,7 +33,7 @@ internal static class TranscriptLayout
         if (standing.RequiredHours is { } hours)
             Row(text, ref y, "学时 Study hours", $"{Num(standing.Hours)} / {Num(hours)}");
         foreach (var shortfall in standing.Shortfalls)
-            Row(text, ref y, "缺口 Missing", shortfall.Message, color: PdfText.Crimson);
+            Row(text, ref y, "缺口 Missing", ShortfallText.Render(shortfall), color: PdfText.Crimson);
 
         y += 10;
         PortraitTable.Heading(text, ref y, "按学分类别 By credit class");

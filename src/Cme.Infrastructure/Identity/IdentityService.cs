@@ -1,3 +1,4 @@
+using Cme.Domain.Common;
 using System.Security.Cryptography;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
@@ -90,8 +91,8 @@ internal sealed class IdentityService(UserManager<AppUser> users, AppDbContext d
         var errors = result.Errors
             .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password"
                 : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "email"
-                : "account", e => e.Description)
-            .ToDictionary(g => g.Key, g => g.ToArray());
+                : "account", e => Reason.Of($"identity.{e.Code}"))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Reason>)[.. g.DistinctBy(r => r.Code)]);
         throw new RequestValidationException(errors);
     }
 }

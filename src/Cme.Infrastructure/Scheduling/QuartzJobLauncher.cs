@@ -57,7 +57,7 @@ public sealed class QuartzJobLauncher(ISchedulerFactory schedulers) : IJobLaunch
 public sealed class SchedulerOffJobLauncher : IJobLauncher
 {
     public Task<string> TriggerAsync(string jobName, IReadOnlyDictionary<string, string>? data, CancellationToken cancellationToken) =>
-        throw new ConflictException("The job scheduler does not run in this API instance (Cme:Scheduler:Enabled is false).");
+        throw new ConflictException("jobs.scheduler-off");
 
     public Task<IReadOnlyList<JobView>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<JobView>>([]);
 }

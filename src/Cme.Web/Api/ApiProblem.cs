@@ -10,9 +10,12 @@ public sealed class ApiProblem
         new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
 
     public ApiProblem(int status, string? title = null, string? detail = null,
-        IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyList<NamedProblem>? problems = null)
+        IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyList<NamedProblem>? problems = null,
+        string? code = null, IReadOnlyDictionary<string, string[]>? codes = null)
     {
         Status = status;
+        Code = code;
+        Codes = codes ?? NoErrors;
         Title = title;
         Detail = detail;
         Errors = errors ?? NoErrors;
@@ -23,7 +26,17 @@ public sealed class ApiProblem
 
     public string? Title { get; }
 
+    /// <summary>The API's words for the refusal, already in the page's language (the API answers in the Accept-Language sent).</summary>
     public string? Detail { get; }
+
+    /// <summary>The reason as a stable code (<c>enrolment.closed</c>, <c>validation.failed</c>…), for a page that says it in its own words.</summary>
+    public string? Code { get; }
+
+    /// <summary>Each field's reasons by code, keyed like <see cref="Errors"/>.</summary>
+    public IReadOnlyDictionary<string, string[]> Codes { get; }
+
+    /// <summary>Whether the API gave this reason, for the whole request or for any field.</summary>
+    public bool Says(string code) => Code == code || Codes.Values.Any(c => c.Contains(code));
 
     /// <summary>Field errors keyed as the API sends them (camelCase names, or row keys for imports); case-insensitive.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
@@ -62,7 +75,8 @@ public sealed class ApiProblem
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 return new ApiProblem(status);
-            return new ApiProblem(status, ReadString(root, "title"), ReadString(root, "detail"), ReadErrors(root), ReadProblems(root));
+            return new ApiProblem(status, ReadString(root, "title"), ReadString(root, "detail"), ReadErrors(root, "errors"), ReadProblems(root),
+                ReadString(root, "code"), ReadErrors(root, "codes"));
         }
         catch (JsonException)
         {
@@ -83,10 +97,10 @@ public sealed class ApiProblem
             .ToList();
     }
 
-    private static Dictionary<string, string[]> ReadErrors(JsonElement root)
+    private static Dictionary<string, string[]> ReadErrors(JsonElement root, string name)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        if (!root.TryGetProperty("errors", out var element) || element.ValueKind != JsonValueKind.Object)
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Object)
             return errors;
 
         foreach (var property in element.EnumerateObject())

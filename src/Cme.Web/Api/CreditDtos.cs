@@ -20,8 +20,14 @@ public sealed record PolicyName(string Code, string Name, string NameEn);
 
 public sealed record ClassProgress(string CreditClass, decimal Credits, decimal? Minimum, decimal? Maximum);
 
-/// <summary>What is missing: <c>credits</c>, <c>hours</c>, <c>class-I</c>, <c>class-II</c>, <c>window-5y</c>…</summary>
-public sealed record Shortfall(string Code, decimal Missing, string Message);
+/// <summary>
+/// What is missing: <see cref="Code"/> names the rule (<c>credits</c>, <c>hours</c>, <c>class-II</c>, <c>window-5y</c>…),
+/// <see cref="Kind"/> the sentence that fits it (<c>credits</c>, <c>hours</c>, <c>class</c>, <c>window</c>, <c>window-level</c>);
+/// the words are made here, in the page's language.
+/// </summary>
+public sealed record Shortfall(
+    string Code, string? Kind, decimal Missing, decimal Have, decimal Required,
+    string? CreditClass = null, int? Years = null, string? ProjectLevel = null, int? FromYear = null, int? ToYear = null);
 
 /// <summary>A person's standing for one year against the consortium's active policy.</summary>
 public sealed record CreditStanding(

@@ -52,7 +52,7 @@ public sealed class AttendanceTests(CmeApiFactory api) : IClassFixture<CmeApiFac
         var early = await learner.PostAsJsonAsync($"/api/v1/sessions/{later}/check-in", new { code = code.GetProperty("number").GetString() });
 
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await early.Content.ReadAsStringAsync()).ShouldContain("30 minutes before");
+        (await early.Content.ReadAsStringAsync()).ShouldContain("签到时间为开始前 30 分钟至结束");
     }
 
     [Fact]

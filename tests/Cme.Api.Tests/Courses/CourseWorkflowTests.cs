@@ -78,7 +78,7 @@ public sealed class CourseWorkflowTests(CmeApiFactory api) : IClassFixture<CmeAp
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         var messages = errors.GetProperty($"modules[{draft.ModuleId}]").EnumerateArray().Select(e => e.GetString()!).ToList();
-        messages.ShouldContain(m => m.Contains("\"good\", which does not exist") && m.Contains("[decide]"));
+        messages.ShouldContain(m => m.Contains("“decide”指向不存在的“good”"));
     }
 
     [Fact]

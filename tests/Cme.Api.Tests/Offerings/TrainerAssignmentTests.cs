@@ -84,7 +84,7 @@ public sealed class TrainerAssignmentTests(CmeApiFactory api) : IClassFixture<Cm
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("must end after it starts");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("session.ends-before-start");
         (await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/offerings/{offering}")).GetProperty("sessions").GetArrayLength().ShouldBe(0);
     }
 }

@@ -98,10 +98,10 @@ public sealed class CompletionReportTests(ReportsApiFactory api) : IClassFixture
         // by institution (报表三级医院, then 报表甲区社区中心), most missing first within each
         people.Select(p => p.GetProperty("professionalId").GetGuid()).ShouldBe([data.People["a2"], data.People["b1"]]);
         people[1].GetProperty("status").GetString().ShouldBe("NotMet");
-        people[1].GetProperty("shortfalls").EnumerateArray().Select(s => s.GetProperty("message").GetString())
-            .ShouldBe(["needs 25 more credits (0 of 25)", "needs 90 more study hours (0 of 90)"]);
-        people[0].GetProperty("shortfalls").EnumerateArray().Select(s => s.GetProperty("message").GetString())
-            .ShouldBe(["needs 15 more credits (10 of 25)", "needs 60 more study hours (30 of 90)"]);
+        people[1].GetProperty("shortfalls").EnumerateArray().Select(s => (s.GetProperty("code").GetString(), s.GetProperty("missing").GetDecimal(), s.GetProperty("have").GetDecimal()))
+            .ShouldBe([("credits", 25m, 0m), ("hours", 90m, 0m)]);
+        people[0].GetProperty("shortfalls").EnumerateArray().Select(s => (s.GetProperty("code").GetString(), s.GetProperty("missing").GetDecimal(), s.GetProperty("have").GetDecimal()))
+            .ShouldBe([("credits", 15m, 10m), ("hours", 60m, 30m)]);
         people[0].GetProperty("nameZh").GetString().ShouldBe("报表甲二");
         var met = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports/completion/people?year={LastYear}&region={Region(RegionA)}&status=Met");
         met.GetProperty("totalCount").GetInt32().ShouldBe(3);
@@ -147,7 +147,7 @@ public sealed class CompletionReportTests(ReportsApiFactory api) : IClassFixture
 
     private static List<(string?, decimal, string?)> Shortfalls(JsonElement standing) =>
         standing.GetProperty("shortfalls").EnumerateArray()
-            .Select(s => (s.GetProperty("code").GetString(), s.GetProperty("missing").GetDecimal(), s.GetProperty("message").GetString())).ToList();
+            .Select(s => (s.GetProperty("code").GetString(), s.GetProperty("missing").GetDecimal(), s.GetProperty("kind").GetString())).ToList();
 
     [Fact]
     public async Task PeopleExport_IsUtf8WithBom_KeepsChinese_AndNeutralisesFormulas()
@@ -169,7 +169,8 @@ public sealed class CompletionReportTests(ReportsApiFactory api) : IClassFixture
         lines[1].ShouldContain("\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"点我\"\")\"");
         lines[1].ShouldNotContain(",=HYPERLINK");
         lines[1].ShouldContain("报表乙区社区中心");
-        lines[1].ShouldContain("needs 25 more credits (0 of 25)");
+        lines[1].ShouldContain("还需 25 学分（已有 0/25）");
+        lines[1].ShouldNotContain("needs");
     }
 
     [Fact]

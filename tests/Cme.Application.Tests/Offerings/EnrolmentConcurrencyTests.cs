@@ -93,7 +93,7 @@ public sealed class EnrolmentConcurrencyTests(ApplicationFixture app) : IClassFi
 
         var error = await Should.ThrowAsync<ConflictException>(() => app.SendAsProfessional(learner, institution, new Enrol(offering)));
 
-        error.Message.ShouldContain("Already enrolled");
+        error.Reason.Code.ShouldBe("enrolment.already");
         (await app.QueryAsync(db => db.Enrolments.CountAsync(e => e.OfferingId == offering))).ShouldBe(1);
     }
 
@@ -106,6 +106,6 @@ public sealed class EnrolmentConcurrencyTests(ApplicationFixture app) : IClassFi
 
         var error = await Should.ThrowAsync<ConflictException>(() => app.SendAsProfessional(learners[1], institution, new Enrol(offering)));
 
-        error.Message.ShouldContain("full");
+        error.Reason.Code.ShouldBe("enrolment.full");
     }
 }

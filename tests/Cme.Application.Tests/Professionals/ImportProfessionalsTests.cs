@@ -39,6 +39,8 @@ public sealed class ImportProfessionalsTests(ApplicationFixture app) : IClassFix
         var error = await Should.ThrowAsync<RequestValidationException>(() =>
             app.SendAs(Demo.CmeAdmin, new ImportProfessionals("name_zh,name_latin\n张三,Zhang San\n")));
 
-        error.Errors["file"].Single().ShouldContain("licence_number");
+        var reason = error.Errors["file"].Single();
+        reason.Code.ShouldBe("import.columns-missing");
+        ((IEnumerable<string>)reason.Values["columns"]!).ShouldContain("licence_number");
     }
 }

@@ -63,7 +63,7 @@ public sealed class CourseWorkflowTests
         course.Submit(course.LatestVersion.Id, Author, Now);
 
         Should.Throw<DomainException>(() =>
-            course.Accredit(course.LatestVersion.Id, Author, Now, "I", 1, ProjectLevel.National, "N-1")).Message.ShouldContain("author");
+            course.Accredit(course.LatestVersion.Id, Author, Now, "I", 1, ProjectLevel.National, "N-1")).Reason.Code.ShouldBe("review.author-cannot-decide");
     }
 
     [Fact]

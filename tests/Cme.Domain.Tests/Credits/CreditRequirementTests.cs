@@ -20,7 +20,7 @@ public sealed class CreditRequirementTests
         var evaluation = CreditRequirement.Evaluate(Preset(PolicyPresets.China2006), Totals(classI: 3.5m, classII: 20), InstitutionTier.Primary, yearIsOver: false);
 
         evaluation.Status.ShouldBe(ComplianceStatus.AtRisk);
-        evaluation.Shortfalls.Select(s => s.Message).ShouldBe(["needs 1.5 more credits (23.5 of 25)", "needs 1.5 more Class I credits"]);
+        evaluation.Shortfalls.ShouldBe([new Shortfall("credits", "credits", 1.5m, 23.5m, 25m), new Shortfall("class-I", "class", 1.5m, 3.5m, 5m, CreditClass: "I")]);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class CreditRequirementTests
         var primary = CreditRequirement.Evaluate(Preset(PolicyPresets.China2006), Totals(6, 19, national: national), InstitutionTier.Primary, yearIsOver: true);
 
         tertiary.Status.ShouldBe(ComplianceStatus.NotMet);
-        tertiary.Shortfalls.Single().Message.ShouldBe("needs 4 more National-project credits over 5 years (2022–2026)");
+        tertiary.Shortfalls.Single().ShouldBe(new Shortfall("window-5y", "window-level", 4, 6, 10, Years: 5, ProjectLevel: "National", FromYear: 2022, ToYear: 2026));
         primary.Status.ShouldBe(ComplianceStatus.Met);
     }
 
@@ -51,7 +51,7 @@ public sealed class CreditRequirementTests
         var evaluation = CreditRequirement.Evaluate(Preset(PolicyPresets.China2024), Totals(10, 16, hours: 72), InstitutionTier.Primary, yearIsOver: true);
 
         evaluation.Status.ShouldBe(ComplianceStatus.NotMet);
-        evaluation.Shortfalls.Single().Message.ShouldBe("needs 18 more study hours (72 of 90)");
+        evaluation.Shortfalls.Single().ShouldBe(new Shortfall("hours", "hours", 18, 72, 90));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CreditRequirementTests
             4, 2, "II", "plan.pdf", pdf, DateTimeOffset.UtcNow);
 
         activity.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, remainingUnderCap: 2.5m).ShouldBe(2.5m);
-        Should.Throw<DomainException>(() => full.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, remainingUnderCap: 0)).Message.ShouldContain("cap");
+        Should.Throw<DomainException>(() => full.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, remainingUnderCap: 0)).Reason.Code.ShouldBe("activity.cap-reached");
         Should.Throw<DomainException>(() => new ExternalActivity(Guid.NewGuid(), CreditSource.Conference, "x", new DateOnly(2026, 1, 2), new DateOnly(2026, 1, 3),
             1, 1, "II", "x.pdf", "GIF89a"u8.ToArray(), DateTimeOffset.UtcNow));
     }

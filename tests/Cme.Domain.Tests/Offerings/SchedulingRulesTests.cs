@@ -28,7 +28,7 @@ public sealed class SchedulingRulesTests
     [Fact]
     public void Session_EndingBeforeItStarts_IsRefused()
     {
-        Should.Throw<DomainException>(() => SessionAt(new DateTime(2026, 12, 5, 14, 0, 0), minutes: -30)).Message.ShouldContain("end after it starts");
+        Should.Throw<DomainException>(() => SessionAt(new DateTime(2026, 12, 5, 14, 0, 0), minutes: -30)).Reason.Code.ShouldBe("session.ends-before-start");
     }
 
     [Fact]

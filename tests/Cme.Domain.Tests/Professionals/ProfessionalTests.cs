@@ -24,13 +24,13 @@ public sealed class ProfessionalTests
     [InlineData("")]
     public void Create_WithMalformedLicence_IsRefused(string licence)
     {
-        Should.Throw<DomainException>(() => NewGp(licence: licence)).Message.ShouldContain("Licence");
+        Should.Throw<DomainException>(() => NewGp(licence: licence)).Reason.Code.ShouldBe("professional.licence-invalid");
     }
 
     [Fact]
     public void Create_WithBadEmail_IsRefused()
     {
-        Should.Throw<DomainException>(() => NewGp(email: "no-at-sign")).Message.ShouldContain("E-mail");
+        Should.Throw<DomainException>(() => NewGp(email: "no-at-sign")).Reason.Code.ShouldBe("professional.email-invalid");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Exceptions;
+using Cme.Application.Common.Reasons;
+using Cme.Domain.Common;
 using FluentValidation;
 
 namespace Cme.Application.Common.Behaviours;
@@ -20,8 +22,8 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
         if (failures.Count > 0)
         {
             var errors = failures
-                .GroupBy(f => FieldName(f.PropertyName), f => f.ErrorMessage)
-                .ToDictionary(g => g.Key, g => g.Distinct().ToArray());
+                .GroupBy(f => FieldName(f.PropertyName), ValidationReasons.Of)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<Reason>)[.. g.DistinctBy(r => r.Code)]);
             throw new RequestValidationException(errors);
         }
         return await next();

@@ -22,9 +22,9 @@ internal sealed class UploadMediaHandler(IAppDbContext db, ICurrentUser user, Ti
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         if (request.Content.Length > MediaAsset.MaxBytes)
-            throw new RequestValidationException("file", $"Images are at most {MediaAsset.MaxBytes / 1024 / 1024} MB.");
+            throw new RequestValidationException("file", "image.too-large", new { megabytes = MediaAsset.MaxBytes / 1024 / 1024 });
         if (MediaAsset.Sniff(request.Content) is null)
-            throw new RequestValidationException("file", "Only PNG, JPEG and WebP images are accepted (checked by the file's content).");
+            throw new RequestValidationException("file", "image.type");
         var asset = new MediaAsset(course.Id, request.FileName, request.Content, user.ProfessionalId(), clock.GetUtcNow());
         db.MediaAssets.Add(asset);
         await db.SaveChangesAsync(cancellationToken);

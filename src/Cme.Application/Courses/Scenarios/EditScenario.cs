@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -19,7 +20,7 @@ internal sealed class UpsertScenarioNodeValidator : AbstractValidator<UpsertScen
     {
         RuleFor(x => x.Node).NotNull();
         RuleFor(x => x.Node.Id).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_-]+$")
-            .WithMessage("Node ids are 1–64 letters, digits, - or _.").OverridePropertyName("id").When(x => x.Node is not null);
+            .WithReason("scenario.node-id-invalid").OverridePropertyName("id").When(x => x.Node is not null);
         RuleFor(x => x.Node.Kind).IsInEnum().OverridePropertyName("kind").When(x => x.Node is not null);
         RuleFor(x => x.Node.Title).NotEmpty().MaximumLength(200).OverridePropertyName("title").When(x => x.Node is not null);
         RuleFor(x => x.Node.Narrative).NotNull().MaximumLength(ScenarioGraph.MaxTextLength).OverridePropertyName("narrative").When(x => x.Node is not null);
@@ -43,7 +44,7 @@ internal sealed class UpsertScenarioNodeHandler(IAppDbContext db, ICurrentUser u
         var nodes = graph.Nodes.Where(n => n.Id != node.Id).ToList();
         var index = graph.Nodes.ToList().FindIndex(n => n.Id == node.Id);
         if (index < 0 && nodes.Count >= ScenarioGraph.MaxNodes)
-            throw new RequestValidationException("id", $"A scenario has at most {ScenarioGraph.MaxNodes} nodes.");
+            throw new RequestValidationException("id", "scenario.too-many-nodes", new { max = ScenarioGraph.MaxNodes });
         nodes.Insert(index < 0 ? nodes.Count : index, node);
         version.UpdateModule(module.Id, module.Title, null, graph with { Nodes = nodes }, null);
         await db.SaveChangesAsync(cancellationToken);
@@ -95,7 +96,7 @@ internal static class ScenarioModule
         var version = course.VersionOrNotFound(versionId);
         var module = version.ModuleOrNotFound(moduleId);
         if (module.Kind != ModuleKind.Scenario)
-            throw new RequestValidationException("moduleId", "This module is not a clinical scenario.");
+            throw new RequestValidationException("moduleId", "module.not-scenario");
         return (version, module, module.Scenario!);
     }
 
@@ -105,7 +106,7 @@ internal static class ScenarioModule
         var course = await CourseAccess.ForAuthorOrReviewerAsync(db, user, courseId, ct);
         var module = course.VersionOrNotFound(versionId).ModuleOrNotFound(moduleId);
         if (module.Kind != ModuleKind.Scenario)
-            throw new RequestValidationException("moduleId", "This module is not a clinical scenario.");
+            throw new RequestValidationException("moduleId", "module.not-scenario");
         return (course, module, module.Scenario!);
     }
 }

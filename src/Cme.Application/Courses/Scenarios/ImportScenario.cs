@@ -1,3 +1,4 @@
+using Cme.Domain.Common;
 using System.Text.Json;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
@@ -23,9 +24,9 @@ internal sealed class ImportScenarioHandler(IAppDbContext db, ICurrentUser user)
         var graph = file.ToGraph();
         var violations = graph.Validate();
         if (violations.Count > 0)
-            throw new RequestValidationException(new Dictionary<string, string[]>
+            throw new RequestValidationException(new Dictionary<string, IReadOnlyList<Reason>>
             {
-                ["scenario"] = [.. violations.Select(v => v.NodeIds.Count > 0 ? $"{v.Message} [{string.Join(", ", v.NodeIds)}]" : v.Message)],
+                ["scenario"] = [.. violations.Select(v => v.Reason)],
             });
 
         var (version, module, _) = await ScenarioModule.LoadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
@@ -43,16 +44,16 @@ internal sealed class ImportScenarioHandler(IAppDbContext db, ICurrentUser user)
         }
         catch (JsonException e)
         {
-            throw new RequestValidationException("file", $"The file is not a valid scenario file{(e.Path is { } p ? $" (at {p})" : "")}.");
+            throw new RequestValidationException("file", "scenario-file.invalid", new { path = e.Path });
         }
         if (file is null || file.Format != ScenarioFile.FormatName)
-            throw new RequestValidationException("file", $"The file is not a scenario file: \"format\" must be \"{ScenarioFile.FormatName}\".");
+            throw new RequestValidationException("file", "scenario-file.format", new { format = ScenarioFile.FormatName });
         if (file.Version != ScenarioFile.CurrentVersion)
-            throw new RequestValidationException("file", $"Scenario file version {file.Version} is not supported; this system reads version {ScenarioFile.CurrentVersion}.");
+            throw new RequestValidationException("file", "scenario-file.version", new { version = file.Version, supported = ScenarioFile.CurrentVersion });
         if (file.Nodes is null)
-            throw new RequestValidationException("file", "The file has no \"nodes\".");
+            throw new RequestValidationException("file", "scenario-file.no-nodes");
         if (file.Nodes.Count > ScenarioGraph.MaxNodes)
-            throw new RequestValidationException("scenario", $"A scenario has at most {ScenarioGraph.MaxNodes} nodes; the file has {file.Nodes.Count}.");
+            throw new RequestValidationException("scenario", "scenario-file.too-many-nodes", new { max = ScenarioGraph.MaxNodes, count = file.Nodes.Count });
         return file;
     }
 }

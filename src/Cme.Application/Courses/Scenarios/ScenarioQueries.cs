@@ -1,3 +1,4 @@
+using Cme.Application.Common.Reasons;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
@@ -6,7 +7,10 @@ using Cme.Domain.Professionals;
 
 namespace Cme.Application.Courses.Scenarios;
 
-public sealed record ScenarioValidation(IReadOnlyList<ScenarioViolation> Violations, decimal MaxScore, decimal PassMarkPercent);
+/// <summary>A violation with its reason in the reader's language.</summary>
+public sealed record ScenarioViolationView(string Code, string Message, IReadOnlyList<string> NodeIds);
+
+public sealed record ScenarioValidation(IReadOnlyList<ScenarioViolationView> Violations, decimal MaxScore, decimal PassMarkPercent);
 
 /// <summary>Everything wrong with the scenario now, with node ids, and the best score it allows.</summary>
 [AuthorizeRoles(Roles.Author, Roles.CmeAdmin)]
@@ -17,7 +21,8 @@ internal sealed class ValidateScenarioHandler(IAppDbContext db, ICurrentUser use
     public async Task<ScenarioValidation> Handle(ValidateScenario request, CancellationToken cancellationToken)
     {
         var (_, _, graph) = await ScenarioModule.ReadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
-        return new ScenarioValidation(graph.Validate(), graph.MaxScore(), graph.PassMarkPercent);
+        return new ScenarioValidation(
+            [.. graph.Validate().Select(v => new ScenarioViolationView(v.Code, ReasonText.Render(v.Reason), v.NodeIds))], graph.MaxScore(), graph.PassMarkPercent);
     }
 }
 

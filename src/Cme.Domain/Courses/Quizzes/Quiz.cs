@@ -1,3 +1,4 @@
+using Cme.Domain.Common;
 namespace Cme.Domain.Courses.Quizzes;
 
 public enum QuizPurpose
@@ -34,32 +35,33 @@ public sealed record Quiz(QuizPurpose Purpose, decimal PassMarkPercent, IReadOnl
     /// <summary>The policy attempts are held to.</summary>
     public QuizPolicy EffectivePolicy => Purpose == QuizPurpose.PostTest ? Policy ?? QuizPolicy.PostTestDefault : QuizPolicy.Open;
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Reason> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Reason>();
+        void Add(string code, object? values = null) => problems.Add(Reason.Of($"quiz.{code}", values));
         if (Questions.Count == 0)
-            problems.Add("A quiz needs at least one question.");
+            Add("no-questions");
         if (Questions.Count > MaxQuestions)
-            problems.Add($"A quiz has at most {MaxQuestions} questions.");
+            Add("too-many-questions", new { max = MaxQuestions });
         if (PassMarkPercent is < 0 or > 100)
-            problems.Add("The pass mark must be between 0 and 100 percent.");
+            Add("bad-pass-mark");
         if (Policy is not null)
             problems.AddRange(Policy.Validate());
         foreach (var group in Questions.GroupBy(q => q.Id).Where(g => g.Count() > 1))
-            problems.Add($"Question id \"{group.Key}\" is used more than once.");
+            Add("duplicate-question-id", new { question = group.Key });
         foreach (var q in Questions)
         {
             if (string.IsNullOrWhiteSpace(q.Text))
-                problems.Add($"Question \"{q.Id}\" has no text.");
+                Add("question-empty", new { question = q.Id });
             if (q.Options.Count < 2)
-                problems.Add($"Question \"{q.Id}\" needs at least two options.");
+                Add("too-few-options", new { question = q.Id });
             var correct = q.Options.Count(o => o.IsCorrect);
             if (q.Kind == QuestionKind.SingleChoice && correct != 1)
-                problems.Add($"Single-choice question \"{q.Id}\" needs exactly one correct option.");
+                Add("single-correct", new { question = q.Id });
             if (q.Kind == QuestionKind.MultipleChoice && correct < 1)
-                problems.Add($"Multiple-choice question \"{q.Id}\" needs at least one correct option.");
+                Add("multiple-correct", new { question = q.Id });
             if (q.Options.GroupBy(o => o.Id).Any(g => g.Count() > 1))
-                problems.Add($"Question \"{q.Id}\" has two options with the same id.");
+                Add("duplicate-option-id", new { question = q.Id });
         }
         return problems;
     }

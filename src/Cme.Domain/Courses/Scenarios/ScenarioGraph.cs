@@ -1,3 +1,4 @@
+using Cme.Domain.Common;
 namespace Cme.Domain.Courses.Scenarios;
 
 /// <summary>
@@ -16,48 +17,48 @@ public sealed record ScenarioGraph(IReadOnlyList<ScenarioNode> Nodes, decimal Pa
     public IReadOnlyList<ScenarioViolation> Validate()
     {
         var violations = new List<ScenarioViolation>();
-        void Add(string code, string message, params string[] nodes) => violations.Add(new(code, message, nodes));
+        void Add(string code, object? values, params string[] nodes) => violations.Add(new(code, Reason.Of($"scenario.{code}", values), nodes));
 
         if (Nodes.Count > MaxNodes)
-            Add(ScenarioViolation.TooManyNodes, $"A scenario has at most {MaxNodes} nodes; this one has {Nodes.Count}.");
+            Add(ScenarioViolation.TooManyNodes, new { max = MaxNodes, count = Nodes.Count });
         if (PassMarkPercent is < 0 or > 100)
-            Add(ScenarioViolation.BadPassMark, "The pass mark must be between 0 and 100 percent.");
+            Add(ScenarioViolation.BadPassMark, null);
 
         var starts = Nodes.Where(n => n.IsStart).Select(n => n.Id).ToArray();
         if (starts.Length == 0)
-            Add(ScenarioViolation.NoStart, "Mark exactly one node as the start; none is.");
+            Add(ScenarioViolation.NoStart, null);
         else if (starts.Length > 1)
-            Add(ScenarioViolation.SeveralStarts, "Mark exactly one node as the start; several are.", starts);
+            Add(ScenarioViolation.SeveralStarts, new { nodes = starts }, starts);
 
         foreach (var group in Nodes.GroupBy(n => n.Id).Where(g => g.Count() > 1))
-            Add(ScenarioViolation.DuplicateNodeId, $"Node id \"{group.Key}\" is used {group.Count()} times.", group.Key);
+            Add(ScenarioViolation.DuplicateNodeId, new { node = group.Key, count = group.Count() }, group.Key);
 
         var ids = Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var node in Nodes)
         {
             if (string.IsNullOrWhiteSpace(node.Id) || string.IsNullOrWhiteSpace(node.Title) || node.Title.Length > 200
                 || node.Narrative.Length > MaxTextLength)
-                Add(ScenarioViolation.EmptyText, "Every node needs an id and a title (at most 200 characters), and a narrative of at most 4000.", node.Id);
+                Add(ScenarioViolation.EmptyText, new { titleMax = 200, narrativeMax = MaxTextLength }, node.Id);
             switch (node.Kind)
             {
                 case ScenarioNodeKind.Decision when node.Options.Count == 0:
-                    Add(ScenarioViolation.DecisionWithoutOptions, $"Decision \"{node.Id}\" has no options.", node.Id);
+                    Add(ScenarioViolation.DecisionWithoutOptions, new { node = node.Id }, node.Id);
                     break;
                 case ScenarioNodeKind.Decision:
                     foreach (var group in node.Options.GroupBy(o => o.Id).Where(g => g.Count() > 1))
-                        Add(ScenarioViolation.DuplicateOptionId, $"Decision \"{node.Id}\" has two options with id \"{group.Key}\".", node.Id);
+                        Add(ScenarioViolation.DuplicateOptionId, new { node = node.Id, option = group.Key }, node.Id);
                     foreach (var option in node.Options.Where(o => string.IsNullOrWhiteSpace(o.Text)))
-                        Add(ScenarioViolation.EmptyText, $"Option \"{option.Id}\" of \"{node.Id}\" has no text.", node.Id);
+                        violations.Add(new(ScenarioViolation.EmptyText, Reason.Of("scenario.option-empty", new { node = node.Id, option = option.Id }), [node.Id]));
                     break;
                 case ScenarioNodeKind.Outcome when node.NextNodeId is not null || node.Options.Count > 0:
-                    Add(ScenarioViolation.OutcomeLeadsOn, $"Outcome \"{node.Id}\" ends the case and cannot lead on.", node.Id);
+                    Add(ScenarioViolation.OutcomeLeadsOn, new { node = node.Id }, node.Id);
                     break;
                 case not ScenarioNodeKind.Outcome when node.NextNodeId is null:
-                    Add(ScenarioViolation.DeadEnd, $"\"{node.Id}\" leads nowhere: give it a next node, or make it an outcome.", node.Id);
+                    Add(ScenarioViolation.DeadEnd, new { node = node.Id }, node.Id);
                     break;
             }
             foreach (var target in node.Targets.Where(t => !ids.Contains(t)))
-                Add(ScenarioViolation.MissingTarget, $"\"{node.Id}\" leads to \"{target}\", which does not exist.", node.Id);
+                Add(ScenarioViolation.MissingTarget, new { node = node.Id, target }, node.Id);
         }
 
         if (starts.Length == 1)
@@ -65,12 +66,12 @@ public sealed record ScenarioGraph(IReadOnlyList<ScenarioNode> Nodes, decimal Pa
             var reachable = Reachable(starts[0]);
             var unreachable = Nodes.Where(n => !reachable.Contains(n.Id)).Select(n => n.Id).Distinct().ToArray();
             if (unreachable.Length > 0)
-                Add(ScenarioViolation.Unreachable, $"{unreachable.Length} node(s) cannot be reached from the start.", unreachable);
+                Add(ScenarioViolation.Unreachable, new { count = unreachable.Length, nodes = unreachable }, unreachable);
         }
 
         var cycle = FindCycle();
         if (cycle is not null)
-            Add(ScenarioViolation.Cycle, $"The case goes round in a circle: {string.Join(" → ", cycle)}.", [.. cycle.Distinct()]);
+            Add(ScenarioViolation.Cycle, new { path = string.Join(" → ", cycle) }, [.. cycle.Distinct()]);
 
         return violations;
     }

@@ -1,7 +1,8 @@
+using Cme.Domain.Common;
 namespace Cme.Domain.Courses.Scenarios;
 
-/// <summary>What is wrong with a scenario graph, and where.</summary>
-public sealed record ScenarioViolation(string Code, string Message, IReadOnlyList<string> NodeIds)
+/// <summary>What is wrong with a scenario graph (a code, and the reason with its values), and where.</summary>
+public sealed record ScenarioViolation(string Code, Reason Reason, IReadOnlyList<string> NodeIds)
 {
     public const string NoStart = "no-start";
     public const string SeveralStarts = "several-starts";

@@ -26,23 +26,21 @@ public static class CreditLabels
         CmeCultures.IsEnglish && !string.IsNullOrWhiteSpace(nameEn) ? nameEn : name;
 
     /// <summary>
-    /// What is missing, in words: the API's English message on English pages; in Chinese built from the
-    /// code and the amount («还需 3 学分»), falling back to the API's message for a code not known here.
+    /// What is missing, in the page's language, from the shortfall's kind and values («还需 3 学分»,
+    /// "needs 3 more credits"); a kind not known here says only the amount.
     /// </summary>
     public static string Shortfall(this IStringLocalizer localizer, Shortfall shortfall)
     {
-        if (CmeCultures.IsEnglish)
-            return shortfall.Message;
         var missing = Labels.Number(shortfall.Missing);
-        var code = shortfall.Code;
-        if (code is "credits" or "hours")
-            return localizer[$"Shortfall.{code}", missing];
-        if (code.StartsWith("class-", StringComparison.Ordinal))
-            return localizer["Shortfall.class", missing, code["class-".Length..]];
-        if (code.StartsWith("window-", StringComparison.Ordinal) && code.EndsWith('y')
-            && int.TryParse(code["window-".Length..^1], out var years) && years is > 0 and <= 10)
-            return localizer["Shortfall.window", missing, ChineseNumerals[years]];
-        return shortfall.Message;
+        var years = shortfall.Years is { } y and > 0 and <= 10 && !CmeCultures.IsEnglish ? ChineseNumerals[y].ToString() : shortfall.Years?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return shortfall.Kind switch
+        {
+            "credits" or "hours" => localizer[$"Shortfall.{shortfall.Kind}", missing],
+            "class" => localizer["Shortfall.class", missing, shortfall.CreditClass ?? ""],
+            "window" => localizer["Shortfall.window", missing, years ?? ""],
+            "window-level" => localizer["Shortfall.windowLevel", missing, years ?? "", localizer[$"ProjectLevel.{shortfall.ProjectLevel}"]],
+            _ => localizer["Shortfall.credits", missing],
+        };
     }
 
     /// <summary>A signed credit value: +2, −1.5, 0.</summary>
