@@ -97,7 +97,6 @@ internal static class OfferingChecks
         var quizzes = await db.CourseModules.AsNoTracking().Where(m => m.VersionId == versionId && m.Kind == ModuleKind.Quiz)
             .Select(m => m.Quiz).ToListAsync(ct);
         if (!quizzes.Any(q => q!.Purpose == Domain.Courses.Quizzes.QuizPurpose.PostTest))
-            throw new RequestValidationException(PostTestField,
-                "The course version offered has no post-test quiz, so the completion rule cannot require a post-test pass mark. Leave it empty, or offer a version with a post-test.");
+            throw new RequestValidationException(PostTestField, "offering.post-test-missing");
     }
 }

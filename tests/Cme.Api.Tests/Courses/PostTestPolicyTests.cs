@@ -55,7 +55,8 @@ public sealed class PostTestPolicyTests(CmeApiFactory api) : IClassFixture<CmeAp
         results.Select(r => r.GetProperty("attemptsLeft").GetInt32()).ShouldBe([2, 1, 0]);
         fourth.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         fourth.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        problem.GetProperty("detail").GetString()!.ShouldContain("3 attempts");
+        problem.GetProperty("code").GetString().ShouldBe("quiz.attempts-used-up");
+        problem.GetProperty("detail").GetString()!.ShouldContain("3 次作答机会已全部用完"); // zh-CN by default
         (await StoredAttemptsAsync(Demo.Gp, postTest)).ShouldBe(3);
         var attempts = module.GetProperty("quiz").GetProperty("attempts");
         attempts.GetProperty("taken").GetInt32().ShouldBe(3);

@@ -39,7 +39,8 @@ public sealed class CourseClassesTests(CmeApiFactory api) : IClassFixture<CmeApi
         var after = await CountAsync(setup);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        problem.GetProperty("errors").GetProperty("postTestPassPercent")[0].GetString()!.ShouldContain("no post-test");
+        problem.GetProperty("codes").GetProperty("postTestPassPercent")[0].GetString().ShouldBe("offering.post-test-missing");
+        problem.GetProperty("errors").GetProperty("postTestPassPercent")[0].GetString()!.ShouldContain("没有结业测验"); // zh-CN by default
         after.ShouldBe(before);
         (await CreateAsync(setup, "CARD-CP-01", "不要求课后测", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await CreateAsync(setup, "ENDO-HYPO-01", "含课后测", 60)).StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -72,7 +72,7 @@ public sealed class QuizPolicyTests
     [InlineData(11)]
     [InlineData(null)]
     public void Policy_NeedsOneToTenAttempts(int? attempts) =>
-        PostTest(new QuizPolicy(attempts, AnswerReveal.Never)).Validate().ShouldContain(p => p.Contains("attempts"));
+        PostTest(new QuizPolicy(attempts, AnswerReveal.Never)).Validate().ShouldContain(p => p.Code == "quiz.policy-attempts");
 
     [Fact]
     public void StoredPostTest_WrittenBeforePolicies_ReadsAsTheDefault()

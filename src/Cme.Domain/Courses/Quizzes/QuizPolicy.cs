@@ -30,13 +30,13 @@ public sealed record QuizPolicy(int? AttemptsAllowed, AnswerReveal ShowAnswers)
     /// <summary>Unlimited attempts, the key after each one: pre-tests and practice.</summary>
     public static readonly QuizPolicy Open = new(null, AnswerReveal.Immediately);
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Reason> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Reason>();
         if (AttemptsAllowed is not (>= 1 and <= MaxAttempts))
-            problems.Add($"A post-test allows between 1 and {MaxAttempts} attempts.");
+            problems.Add(Reason.Of("quiz.policy-attempts", new { max = MaxAttempts }));
         if (!Enum.IsDefined(ShowAnswers))
-            problems.Add("Choose when the answers are shown.");
+            problems.Add(Reason.Of("quiz.policy-show-answers"));
         return problems;
     }
 
@@ -66,7 +66,7 @@ public sealed record QuizPolicy(int? AttemptsAllowed, AnswerReveal ShowAnswers)
 
 /// <summary>Every attempt the post-test allows has been used (409).</summary>
 public sealed class AttemptsUsedUpException(int attemptsAllowed)
-    : DomainException($"All {attemptsAllowed} attempts at this post-test have been used; no further attempt is allowed.")
+    : DomainException("quiz.attempts-used-up", new { allowed = attemptsAllowed })
 {
     public int AttemptsAllowed { get; } = attemptsAllowed;
 }
