@@ -1,3 +1,4 @@
+using Cme.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using Cme.Api.Http;
 using Cme.Infrastructure.Identity;
@@ -28,7 +29,7 @@ public static class AuthEndpoints
         LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle)
     {
         if (!throttle.TryAcquire(http.Connection.RemoteIpAddress?.ToString(), request.Email ?? ""))
-            return TypedResults.Problem("Too many sign-in attempts. Wait a minute and try again.", statusCode: 429, title: "Too many attempts.");
+            return TypedResults.Problem(ProblemExceptionHandler.Problem(429, Reason.Of("auth.too-many-attempts")));
 
         var user = string.IsNullOrWhiteSpace(request.Email) ? null : await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
         if (user is null)
@@ -52,14 +53,14 @@ public static class AuthEndpoints
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
-            return TypedResults.Problem("The refresh token is not valid or has expired. Sign in again.", statusCode: 401, title: "Sign-in required.");
+            return TypedResults.Problem(ProblemExceptionHandler.Problem(401, Reason.Of("auth.refresh-invalid")));
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static ProblemHttpResult InvalidCredentials() =>
-        TypedResults.Problem("The e-mail address or password is incorrect.", statusCode: 401, title: "Sign-in failed.");
+        TypedResults.Problem(ProblemExceptionHandler.Problem(401, Reason.Of("auth.sign-in-failed")));
 
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));

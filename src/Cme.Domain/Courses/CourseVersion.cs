@@ -125,15 +125,15 @@ public sealed class CourseVersion : Entity
         foreach (var (moduleId, _) in comments.Where(c => c.ModuleId is not null))
             Module(moduleId!.Value);
         _reviewComments = [.. comments.Select(c => new ReviewComment(c.ModuleId, c.Text.Trim(), by, now))];
-        Move(CourseVersionStatus.ChangesRequested, by, now, $"{comments.Count} comment(s)");
+        Move(CourseVersionStatus.ChangesRequested, by, now, null); // the comments themselves are kept with the version
     }
 
     internal void Accredit(Accreditation accreditation)
     {
         EnsureStatus(CourseVersionStatus.Submitted, "accredit");
         Accreditation = accreditation;
-        Move(CourseVersionStatus.Accredited, accreditation.AccreditedBy, accreditation.AccreditedAt,
-            $"Class {accreditation.CreditClass}, {accreditation.CreditValue} credits, {accreditation.ProjectLevel}, {accreditation.AccreditationNumber}");
+        // The note is the accreditation number, a code; the class, value and level are shown from the accreditation in the reader's words.
+        Move(CourseVersionStatus.Accredited, accreditation.AccreditedBy, accreditation.AccreditedAt, accreditation.AccreditationNumber);
     }
 
     internal void Publish(Guid by, DateTimeOffset now)

@@ -96,6 +96,6 @@ public sealed class CertificateBatchTests(CertificateBatchApi api) : IClassFixtu
 
         answers.Take(5).ShouldAllBe(s => s == HttpStatusCode.NotFound);
         answers.Skip(5).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
-        (await limited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Too many verification requests.");
+        (await limited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("verification.too-many");
     }
 }

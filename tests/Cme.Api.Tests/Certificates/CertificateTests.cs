@@ -123,6 +123,6 @@ public sealed class CertificateTests(CmeApiFactory api) : IClassFixture<CmeApiFa
         text.ShouldContain("有风险 At risk");
         text.ShouldContain("2 / 25");
         text.ShouldContain("完成项目 Completion");
-        text.ShouldContain("needs 23 more credits (2 of 25)");
+        text.ShouldContain("还需 23 学分（已有 2/25）");
     }
 }

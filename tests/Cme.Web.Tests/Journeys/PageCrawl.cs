@@ -3,36 +3,52 @@ using Microsoft.Playwright;
 
 namespace Cme.Web.Tests.Journeys;
 
-/// <summary>One page the crawl opened: its address and what a reader sees on it.</summary>
-public sealed record CrawledPage(string Path, IReadOnlyList<string> Texts, int ScrollWidth, int InnerWidth);
+/// <summary>
+/// One page the crawl opened: its path, what a reader sees on it, its width against the window's, and
+/// the innermost elements that stick out of the window without a scrolling box around them (what to fix).
+/// </summary>
+public sealed record CrawledPage(string Path, IReadOnlyList<string> Texts, int ScrollWidth, int InnerWidth, IReadOnlyList<string> Wide);
 
 /// <summary>
-/// Opens every same-site page linked from the menus (the top navigation and the administration row)
-/// of a signed-in page and reads what a person sees there: each element's own visible text, and the
-/// words of placeholders and buttons. The viewport is the browser context's, so the same crawl serves
-/// a desktop and a 390-px phone (scrollWidth and innerWidth are kept for a check on sideways scrolling).
+/// Opens every page a signed-in person can reach from the page header (the main menu, the administration
+/// row, the bell), following links breadth-first through the pages they lead to and opening each kind of
+/// page once (paths that differ only in ids are one kind), and reads each as a person sees it: every
+/// element's own visible text, the words of placeholders and buttons, and how wide it is. The viewport is
+/// the browser context's, so the same crawl serves a Chinese desktop and a 390-px phone.
 /// </summary>
-public static class PageCrawl
+public static partial class PageCrawl
 {
-    /// <summary>The menus' links on this page, as site paths ("/credits/transcript"), each once, in order.</summary>
-    public static async Task<IReadOnlyList<string>> MenuLinksAsync(IPage page)
-    {
-        var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
-        var hrefs = await page.EvalOnSelectorAllAsync<string[]>("header nav a[href]", "links => links.map(a => a.href)");
-        return [.. hrefs.Where(h => h.StartsWith(origin + "/", StringComparison.Ordinal))
-            .Select(h => new Uri(h).PathAndQuery).Distinct()];
-    }
+    public const int MaxPages = 80;
 
-    /// <summary>Opens each path in turn on this page and reads it.</summary>
-    public static async Task<IReadOnlyList<CrawledPage>> VisitAsync(IPage page, IEnumerable<string> paths)
+    // Files, JSON and form-only endpoints: not pages.
+    private static readonly string[] NotPages =
+        ["/logout", "/culture", "/export", "/evidence", "/media/", "/progress", "/check-in-code", "/pdf", ".pdf", ".csv", ".ics", ".json"];
+
+    public static async Task<IReadOnlyList<CrawledPage>> CrawlAsync(IPage page)
     {
+        var origin = new Uri(new Uri(page.Url).GetLeftPart(UriPartial.Authority));
+        await page.GotoAsync("/");
+        var queue = new Queue<Uri>(await LinksAsync(page, "header a[href]", origin));
+        var kinds = new HashSet<string>();
         var pages = new List<CrawledPage>();
-        foreach (var path in paths)
+        while (queue.TryDequeue(out var url) && pages.Count < MaxPages)
         {
-            var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-            if (response is null || !response.Ok)
-                throw new InvalidOperationException($"{path} answered {response?.Status.ToString() ?? "nothing"}");
-            pages.Add(await ReadAsync(page, path));
+            if (!kinds.Add(Kind(url.AbsolutePath)))
+                continue;
+            IResponse? response;
+            try
+            {
+                response = await page.GotoAsync(url.PathAndQuery);
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("Download", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (response is null || !(await response.HeaderValueAsync("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal))
+                continue;
+            pages.Add(await ReadAsync(page, url.PathAndQuery));
+            foreach (var link in await LinksAsync(page, "a[href]", origin))
+                queue.Enqueue(link);
         }
         return pages;
     }
@@ -40,20 +56,56 @@ public static class PageCrawl
     public static async Task<CrawledPage> ReadAsync(IPage page, string path)
     {
         var texts = await page.EvaluateAsync<string[]>(VisibleTexts);
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        return new CrawledPage(path, texts, widths[0], widths[1]);
+        var measure = await page.EvaluateAsync<Measure>(MeasureScript);
+        return new CrawledPage(path, texts, measure.ScrollWidth, measure.InnerWidth, measure.Wide);
     }
+
+    private static async Task<IEnumerable<Uri>> LinksAsync(IPage page, string selector, Uri origin)
+    {
+        var hrefs = await page.EvalOnSelectorAllAsync<string[]>(selector, "els => els.map(a => new URL(a.getAttribute('href'), document.baseURI).href)");
+        return hrefs.Select(h => Uri.TryCreate(h, UriKind.Absolute, out var u) ? u : null)
+            .OfType<Uri>()
+            .Where(u => u.Scheme == origin.Scheme && u.Authority == origin.Authority)
+            .Where(u => !NotPages.Any(n => u.AbsolutePath.Contains(n, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>"/admin/staff/3f2…" and "/admin/staff/9c1…" are one kind of page.</summary>
+    private static string Kind(string path) => IdSegment().Replace(path.TrimEnd('/'), "/{id}");
+
+    [GeneratedRegex(@"/(?=[^/]*\d)[0-9A-Za-z-]{8,}(?=/|$)")]
+    private static partial Regex IdSegment();
+
+    private sealed class Measure
+    {
+        public int ScrollWidth { get; set; }
+        public int InnerWidth { get; set; }
+        public string[] Wide { get; set; } = [];
+    }
+
+    // The page's width, and the innermost elements that stick out of the window without a scrolling box around them.
+    private const string MeasureScript = """
+        () => {
+          const width = window.innerWidth;
+          const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+          const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 0.5 && !clipped(e));
+          const wide = out.filter(e => !out.some(o => o !== e && e.contains(o))).slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '')
+              + (e.dataset.testid ? `[${e.dataset.testid}]` : '') + ' right=' + Math.round(e.getBoundingClientRect().right));
+          return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide };
+        }
+        """;
 
     // Each visible element's own text (its direct text nodes, joined), so "Hello <b>world</b> again" is
     // read as "Hello again" and "world"; plus placeholders and the words on input buttons. Not read: the
     // title of a cited work (<cite>, such as a policy's source document) and a name the page shows on
-    // purpose in English (data-english-name, such as the English name column an administrator edits).
+    // purpose in English (data-english-name, such as the English name column an administrator edits), and
+    // content marked as English (lang="en", such as the English summary an author writes in its field).
     private const string VisibleTexts = """
         () => {
           const out = [];
           const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG']);
           for (const el of document.body.querySelectorAll('*')) {
-            if (skip.has(el.tagName) || el.closest('svg, script, style, noscript, template, cite, [data-english-name]')) continue;
+            if (skip.has(el.tagName) || el.closest('svg, script, style, noscript, template, cite, [data-english-name], [lang=en]')) continue;
             if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
             const own = [...el.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join(' ').replace(/\s+/g, ' ').trim();
             if (own) out.push(own);
