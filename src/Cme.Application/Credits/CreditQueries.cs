@@ -27,7 +27,7 @@ internal sealed class GetMyCreditStandingHandler(IAppDbContext db, ICurrentUser 
 
 public sealed record LedgerLine(
     Guid Id, LedgerEntryKind Kind, decimal Credits, decimal Hours, string CreditClass, string? ProjectLevel, CreditSource Source, int Year,
-    Guid? OfferingId, string? OfferingTitle, Guid? RevokesId, bool Revoked, string Reason, DateTimeOffset RecordedAt, string RecordedByName);
+    Guid? OfferingId, string? OfferingTitle, Guid? RevokesId, bool Revoked, string Reason, DateTimeOffset RecordedAt, string? RecordedByName);
 
 public sealed record Transcript(Guid ProfessionalId, string NameZh, string NameLatin, string LicenceNumber, string InstitutionName, int FromYear, int ToYear,
     IReadOnlyList<CreditStanding> Years, IReadOnlyList<LedgerLine> Entries);
@@ -72,7 +72,7 @@ internal sealed class GetTranscriptHandler(IAppDbContext db, ICurrentUser user, 
                              from recorder in recorders.DefaultIfEmpty()
                              orderby e.RecordedAt
                              select new LedgerLine(e.Id, e.Kind, e.Credits, e.Hours, e.CreditClass, e.ProjectLevel.ToString(), e.Source, e.Year, e.OfferingId,
-                                 o != null ? o.Title : null, e.RevokesId, revoked.Contains(e.Id), e.Reason, e.RecordedAt, recorder != null ? recorder.NameZh : "系统"))
+                                 o != null ? o.Title : null, e.RevokesId, revoked.Contains(e.Id), e.Reason, e.RecordedAt, recorder != null ? recorder.NameZh : null))
                             .ToListAsync(cancellationToken);
         return new Transcript(id, person.NameZh, person.NameLatin, person.LicenceNumber, person.Institution, request.FromYear, request.ToYear, years, entries);
     }
