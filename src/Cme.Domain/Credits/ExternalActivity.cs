@@ -35,7 +35,7 @@ public sealed class ExternalActivity : Entity
         EvidenceContentType = SniffEvidence(evidence) ?? throw new DomainException("activity.evidence-type");
         (LearnerId, Kind, Title, StartDate, EndDate, Hours, ClaimedCredits, CreditClass) =
             (learnerId, kind, Guard.Required(title, "title", 200), startDate, endDate, hours, claimedCredits, creditClass);
-        EvidenceFileName = Path.GetFileName(evidenceFileName) is { Length: > 0 and <= 200 } name ? name : "evidence";
+        EvidenceFileName = EvidenceName(evidenceFileName, EvidenceContentType);
         Evidence = evidence;
         EvidenceSha256 = Convert.ToHexStringLower(SHA256.HashData(evidence));
         Status = ActivityStatus.Pending;
@@ -82,6 +82,19 @@ public sealed class ExternalActivity : Entity
     {
         if (Status != ActivityStatus.Pending)
             throw new DomainException("activity.already-decided", new { status = Status });
+    }
+
+    /// <summary>
+    /// The name the evidence is served under: the sender's name without any folder, with the extension of
+    /// the type its bytes show (a PDF sent as "poly.html" is "poly.pdf"), so nothing opens it as something else.
+    /// </summary>
+    public static string EvidenceName(string? sent, string contentType)
+    {
+        var extension = contentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
+        var stem = Path.GetFileNameWithoutExtension(Path.GetFileName(sent ?? "").Trim());
+        if (stem.Length == 0 || stem.Any(c => char.IsControl(c)))
+            stem = "evidence";
+        return (stem.Length > 190 ? stem[..190] : stem) + extension;
     }
 
     public static string? SniffEvidence(ReadOnlySpan<byte> bytes) =>

@@ -19,6 +19,25 @@ public sealed class ExternalActivityTests(CmeApiFactory api) : IClassFixture<Cme
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
     [Fact]
+    public async Task Evidence_SentAsHtml_IsServedUnderTheNameOfItsDetectedType()
+    {
+        // Probe finding 10: a PDF with HTML after it, named poly.html, must not come back as an .html file.
+        var polyglot = Pdf.Concat(Encoding.ASCII.GetBytes("<html><script>alert(1)</script></html>")).ToArray();
+        var gp = await api.SignedInClientAsync(Demo.Gp);
+        var submitted = await gp.PostAsync("/api/v1/credits/activities", Activity("多格式文件", polyglot, "poly.html"));
+        submitted.StatusCode.ShouldBe(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var evidence = await (await api.SignedInClientAsync(Demo.InstitutionAdmin)).GetAsync($"/api/v1/credits/activities/{id}/evidence");
+
+        evidence.StatusCode.ShouldBe(HttpStatusCode.OK);
+        evidence.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var disposition = evidence.Content.Headers.ContentDisposition!;
+        (disposition.FileNameStar ?? disposition.FileName!.Trim('"')).ShouldBe("poly.pdf");
+        (await evidence.Content.ReadAsByteArrayAsync()).ShouldBe(polyglot);
+    }
+
+    [Fact]
     public async Task GpRecordsAConference_HerInstitutionApproves_AndTheLedgerGainsAConferenceEntry()
     {
         var gp = await api.SignedInClientAsync(Demo.Gp);
