@@ -58,7 +58,7 @@ internal sealed class IssueCertificateHandler(IAppDbContext db, ICurrentUser use
     {
         var learnerId = request.LearnerId ?? user.ProfessionalId();
         await CertificateAccess.EnsureMaySeeAsync(db, user, learnerId, cancellationToken);
-        var key = $"completion:{learnerId}:{request.OfferingId}";
+        var key = Attendance.Completion.AwardKey(learnerId, request.OfferingId);
         var award = await db.CreditLedger.Where(e => e.AwardKey == key).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ConflictException("certificate.none-yet");
         await locks.LockAsync(award, cancellationToken); // two clicks at once still make one certificate

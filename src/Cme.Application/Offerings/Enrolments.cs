@@ -116,7 +116,7 @@ internal static class CompletionAward
         var minutes = (await db.Sessions.Where(s => s.OfferingId == offering.Id && s.Status == SessionStatus.Scheduled)
             .Select(s => new { s.StartsAt, s.EndsAt }).ToListAsync(ct)).Sum(s => (s.EndsAt - s.StartsAt).TotalMinutes);
         var year = SessionTimes.ToLocal(now, offering.TimeZone).Year;
-        var key = $"completion:{enrolment.LearnerId}:{offering.Id}";
+        var key = Attendance.Completion.AwardKey(enrolment.LearnerId, offering.Id);
         if (await db.CreditLedger.AnyAsync(e => e.AwardKey == key, ct))
             return;
         var award = db.CreditLedger.Add(Domain.Credits.CreditLedgerEntry.Award(enrolment.LearnerId, accreditation.CreditValue,

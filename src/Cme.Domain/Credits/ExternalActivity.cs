@@ -86,7 +86,7 @@ public sealed class ExternalActivity : Entity
 
     /// <summary>
     /// The name the evidence is served under: the sender's name without any folder, with the extension of
-    /// the type its bytes show (a PDF sent as "poly.html" is "poly.pdf"), so nothing opens it as something else.
+    /// the type its bytes show (a PDF sent as poly.html is served as poly.pdf), so nothing opens it as something else.
     /// </summary>
     public static string EvidenceName(string? sent, string contentType)
     {
