@@ -10,6 +10,7 @@ using Cme.Domain.Offerings;
 using Cme.Domain.Professionals;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Cme.Application.Attendance;
 
@@ -27,7 +28,8 @@ public sealed record ImportAttendance(Guid SessionId, string CsvText) : ICommand
     public const int MaxRows = 5000;
 }
 
-internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock)
+internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock,
+    ILogger<ImportAttendanceHandler> logger)
     : IRequestHandler<ImportAttendance, AttendanceImportResult>
 {
     private static readonly string[] Formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"];
@@ -71,6 +73,13 @@ internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser use
                 Error(number, byLicence.Length > 0 ? "licenceNumber" : "name", "attendance-import.no-match", new { who = byLicence.Length > 0 ? byLicence : byName });
             else if (matches.Count > 1)
                 Error(number, "name", "attendance-import.ambiguous-name", new { name = byName });
+            else if (matches[0].Id == user.ProfessionalId)
+            {
+                // Nobody records their own attendance; the whole import stops, like any bad row.
+                logger.LogWarning("Refused ImportAttendance row {Row} naming the importer {UserName} (professional {ProfessionalId})",
+                    number, user.UserName, user.ProfessionalId);
+                Error(number, byLicence.Length > 0 ? "licenceNumber" : "name", SeparationOfDuties.OwnRecord);
+            }
             var joined = Parse(Field(join), session.TimeZone);
             var left = Parse(Field(leave), session.TimeZone);
             if (joined is null)
@@ -79,7 +88,7 @@ internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser use
                 Error(number, "leaveTime", "attendance-import.time-invalid", new { value = Field(leave), example = "2026-12-05 15:40" });
             if (joined is not null && left is not null && left <= joined)
                 Error(number, "leaveTime", "attendance-import.leave-before-join");
-            if (matches.Count == 1 && joined is not null && left is not null && left > joined)
+            if (matches.Count == 1 && matches[0].Id != user.ProfessionalId && joined is not null && left is not null && left > joined)
                 rows.Add((number, matches[0].Id, matches[0].NameZh, new PresenceInterval(joined.Value, left.Value)));
         }
         if (number == 0)

@@ -9,6 +9,7 @@ using Cme.Domain.Offerings;
 using Cme.Domain.Professionals;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Cme.Application.Attendance;
 
@@ -45,11 +46,12 @@ internal sealed class MarkAttendanceValidator : AbstractValidator<MarkAttendance
     public MarkAttendanceValidator() => RuleFor(x => x.Status).IsInEnum();
 }
 
-internal sealed class MarkAttendanceHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<MarkAttendance, CompletionView>
+internal sealed class MarkAttendanceHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock, ILogger<MarkAttendanceHandler> logger) : IRequestHandler<MarkAttendance, CompletionView>
 {
     public async Task<CompletionView> Handle(MarkAttendance request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
+        SeparationOfDuties.EnsureNotSelf(user, request.LearnerId, nameof(MarkAttendance), logger);
         if (!await Attendances.IsEnrolledAsync(db, session.OfferingId, request.LearnerId, cancellationToken))
             throw new RequestValidationException("learnerId", "roster.not-enrolled");
         await locks.LockAsync(Attendances.LockKey(session.Id, request.LearnerId), cancellationToken);
@@ -73,12 +75,14 @@ internal sealed class RecordRemotePresenceValidator : AbstractValidator<RecordRe
     }
 }
 
-internal sealed class RecordRemotePresenceHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock)
+internal sealed class RecordRemotePresenceHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock,
+    ILogger<RecordRemotePresenceHandler> logger)
     : IRequestHandler<RecordRemotePresence, CompletionView>
 {
     public async Task<CompletionView> Handle(RecordRemotePresence request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
+        SeparationOfDuties.EnsureNotSelf(user, request.LearnerId, nameof(RecordRemotePresence), logger);
         if (!await Attendances.IsEnrolledAsync(db, session.OfferingId, request.LearnerId, cancellationToken))
             throw new RequestValidationException("learnerId", "roster.not-enrolled");
         await locks.LockAsync(Attendances.LockKey(session.Id, request.LearnerId), cancellationToken);

@@ -11,6 +11,7 @@ using Cme.Domain.Credits;
 using Cme.Domain.Professionals;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Cme.Application.Credits;
 
@@ -94,12 +95,13 @@ internal sealed class GetActivityEvidenceHandler(IAppDbContext db, ICurrentUser 
 [AuthorizeRoles(Roles.InstitutionAdmin, Roles.CmeAdmin)]
 public sealed record ApproveExternalActivity(Guid Id, string? Comment) : ICommand<LedgerEntryCreated>;
 
-internal sealed class ApproveExternalActivityHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock)
+internal sealed class ApproveExternalActivityHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock,
+    ILogger<ApproveExternalActivityHandler> logger)
     : IRequestHandler<ApproveExternalActivity, LedgerEntryCreated>
 {
     public async Task<LedgerEntryCreated> Handle(ApproveExternalActivity request, CancellationToken cancellationToken)
     {
-        var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, cancellationToken);
+        var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, nameof(ApproveExternalActivity), logger, cancellationToken);
         await locks.LockAsync(activity.LearnerId, cancellationToken); // caps are counted one decision at a time per person
         var year = activity.EndDate.Year;
         var policy = await CreditYears.ActivePolicyAsync(db, year, cancellationToken);
@@ -125,11 +127,12 @@ internal sealed class RejectExternalActivityValidator : AbstractValidator<Reject
     public RejectExternalActivityValidator() => RuleFor(x => x.Comment).NotEmpty().MaximumLength(1000);
 }
 
-internal sealed class RejectExternalActivityHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RejectExternalActivity, Unit>
+internal sealed class RejectExternalActivityHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<RejectExternalActivityHandler> logger)
+    : IRequestHandler<RejectExternalActivity, Unit>
 {
     public async Task<Unit> Handle(RejectExternalActivity request, CancellationToken cancellationToken)
     {
-        var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, cancellationToken);
+        var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, nameof(RejectExternalActivity), logger, cancellationToken);
         activity.Reject(user.ProfessionalId(), clock.GetUtcNow(), request.Comment);
         await Notices.ActivityDecidedAsync(db, activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -152,11 +155,15 @@ internal static class ExternalActivityAccess
     }
 
     /// <summary>An InstitutionAdmin decides for their own institution's staff (others are 404); nobody decides their own.</summary>
-    public static async Task<ExternalActivity> DecidableAsync(IAppDbContext db, ICurrentUser user, Guid id, CancellationToken ct)
+    public static async Task<ExternalActivity> DecidableAsync(IAppDbContext db, ICurrentUser user, Guid id, string action, ILogger logger, CancellationToken ct)
     {
         var activity = await VisibleAsync(db, user, id, tracking: true, ct);
         if (activity.LearnerId == user.ProfessionalId)
+        {
+            logger.LogWarning("Refused {Action} by {UserName} (user {UserId}, professional {ProfessionalId}) on their own record",
+                action, user.UserName, user.UserId, user.ProfessionalId);
             throw new ForbiddenException("activity.decide-own");
+        }
         return activity;
     }
 }

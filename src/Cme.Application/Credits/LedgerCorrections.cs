@@ -10,6 +10,7 @@ using Cme.Domain.Credits;
 using Cme.Domain.Professionals;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Cme.Application.Credits;
 
@@ -32,12 +33,14 @@ internal sealed class AdjustCreditsValidator : AbstractValidator<AdjustCredits>
     }
 }
 
-internal sealed class AdjustCreditsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<AdjustCredits, LedgerEntryCreated>
+internal sealed class AdjustCreditsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<AdjustCreditsHandler> logger)
+    : IRequestHandler<AdjustCredits, LedgerEntryCreated>
 {
     public async Task<LedgerEntryCreated> Handle(AdjustCredits request, CancellationToken cancellationToken)
     {
         if (!await db.Professionals.AnyAsync(p => p.Id == request.ProfessionalId, cancellationToken))
             throw new NotFoundException("Professional", request.ProfessionalId);
+        SeparationOfDuties.EnsureNotSelf(user, request.ProfessionalId, nameof(AdjustCredits), logger);
         var entry = CreditLedgerEntry.Adjust(request.ProfessionalId, request.Credits, request.Hours, request.CreditClass, request.Year,
             user.ProfessionalId(), request.Reason, clock.GetUtcNow());
         db.CreditLedger.Add(entry);
@@ -55,12 +58,14 @@ internal sealed class RevokeCreditValidator : AbstractValidator<RevokeCredit>
     public RevokeCreditValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(CreditLedgerEntry.ReasonMaxLength);
 }
 
-internal sealed class RevokeCreditHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RevokeCredit, LedgerEntryCreated>
+internal sealed class RevokeCreditHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<RevokeCreditHandler> logger)
+    : IRequestHandler<RevokeCredit, LedgerEntryCreated>
 {
     public async Task<LedgerEntryCreated> Handle(RevokeCredit request, CancellationToken cancellationToken)
     {
         var award = await db.CreditLedger.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EntryId, cancellationToken)
             ?? throw new NotFoundException("Ledger entry", request.EntryId);
+        SeparationOfDuties.EnsureNotSelf(user, award.LearnerId, nameof(RevokeCredit), logger);
         if (await db.CreditLedger.AnyAsync(e => e.RevokesId == award.Id, cancellationToken))
             throw new ConflictException("ledger.already-revoked");
         var revocation = award.Revoke(user.ProfessionalId(), request.Reason, clock.GetUtcNow());

@@ -11,6 +11,7 @@ using Cme.Domain.Professionals;
 using Cme.Domain.Trainers;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Cme.Application.Offerings;
 
@@ -85,7 +86,8 @@ internal sealed class CancelEnrolmentHandler(IAppDbContext db, ICurrentUser user
 [AuthorizeRoles(Roles.CmeAdmin)]
 public sealed record CompleteEnrolment(Guid EnrolmentId, string? Note) : ICommand<Unit>;
 
-internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<CompleteEnrolment, Unit>
+internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock,
+    ILogger<CompleteEnrolmentHandler> logger) : IRequestHandler<CompleteEnrolment, Unit>
 {
     public async Task<Unit> Handle(CompleteEnrolment request, CancellationToken cancellationToken)
     {
@@ -93,6 +95,7 @@ internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser us
         await locks.LockAsync(request.EnrolmentId, cancellationToken);
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == request.EnrolmentId, cancellationToken)
             ?? throw new NotFoundException("Enrolment", request.EnrolmentId);
+        SeparationOfDuties.EnsureNotSelf(user, enrolment.LearnerId, nameof(CompleteEnrolment), logger);
         var now = clock.GetUtcNow();
         enrolment.Complete(user.ProfessionalId(), now, request.Note);
         var offering = await db.Offerings.AsNoTracking().SingleAsync(o => o.Id == enrolment.OfferingId, cancellationToken);

@@ -41,9 +41,13 @@ internal sealed class CreateProfessionalHandler(IAppDbContext db, ICurrentUser u
         if (!await db.Institutions.AnyAsync(i => i.Id == request.InstitutionId, cancellationToken))
             throw new RequestValidationException("institutionId", "institution.unknown");
         var licence = request.LicenceNumber.Trim().ToUpperInvariant();
-        if (await db.Professionals.AnyAsync(p => p.LicenceNumber == licence, cancellationToken))
+        var licenceTaken = await db.Professionals.AnyAsync(p => p.LicenceNumber == licence, cancellationToken);
+        var emailTaken = await identity.EmailInUseAsync(request.Email, null, cancellationToken);
+        if ((licenceTaken || emailTaken) && StaffAccess.InstitutionScope(user) is not null)
+            throw new ConflictException(StaffAccess.AccountConflict);
+        if (licenceTaken)
             throw new RequestValidationException("licenceNumber", "professional.licence-taken", new { licence });
-        if (await identity.EmailInUseAsync(request.Email, null, cancellationToken))
+        if (emailTaken)
             throw new RequestValidationException("email", "professional.email-taken");
 
         var professional = new Professional(

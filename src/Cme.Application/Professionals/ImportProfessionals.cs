@@ -63,14 +63,17 @@ internal sealed class ImportProfessionalsHandler(IAppDbContext db, ICurrentUser 
                 Error(row, "institutionCode", Reason.Of("institution.code-unknown", new { code = row.InstitutionCode }));
             else if (scope is { } own && own != institutionId)
                 Error(row, "institutionCode", Reason.Of("staff.other-institution"));
-            if (takenLicences.Contains(row.LicenceNumber.ToUpperInvariant()))
-                Error(row, "licenceNumber", Reason.Of("professional.licence-taken", new { licence = row.LicenceNumber }));
+            // An InstitutionAdmin learns only that a row cannot be created, never which field exists elsewhere.
+            var hidden = scope is not null;
+            var licenceTaken = takenLicences.Contains(row.LicenceNumber.ToUpperInvariant());
+            if (licenceTaken)
+                Error(row, hidden ? "row" : "licenceNumber", hidden ? Reason.Of(StaffAccess.AccountConflict) : Reason.Of("professional.licence-taken", new { licence = row.LicenceNumber }));
             if (row.LicenceNumber.Length > 0 && !seenLicences.Add(row.LicenceNumber))
                 Error(row, "licenceNumber", Reason.Of("import.licence-repeated", new { licence = row.LicenceNumber }));
             if (row.Email.Length > 0 && !seenEmails.Add(row.Email))
                 Error(row, "email", Reason.Of("import.email-repeated", new { email = row.Email }));
-            else if (Professional.IsValidEmail(row.Email) && await identity.EmailInUseAsync(row.Email, null, cancellationToken))
-                Error(row, "email", Reason.Of("professional.email-taken"));
+            else if (Professional.IsValidEmail(row.Email) && !(hidden && licenceTaken) && await identity.EmailInUseAsync(row.Email, null, cancellationToken))
+                Error(row, hidden ? "row" : "email", hidden ? Reason.Of(StaffAccess.AccountConflict) : Reason.Of("professional.email-taken"));
             var roles = row.Roles.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (roles.Length == 0)
                 roles = [Roles.Learner];

@@ -39,17 +39,21 @@ internal sealed class UpdateProfessionalHandler(IAppDbContext db, ICurrentUser u
         StaffAccess.EnsureMayManage(user, request.InstitutionId);
         if (!await db.Institutions.AnyAsync(i => i.Id == request.InstitutionId, cancellationToken))
             throw new RequestValidationException("institutionId", "institution.unknown");
+        IReadOnlyList<string> current = professional.UserId is { } id ? await identity.GetRolesAsync(id, cancellationToken) : [];
+        StaffAccess.EnsureMayManageAccount(user, current);
         if (await identity.EmailInUseAsync(request.Email, professional.UserId, cancellationToken))
-            throw new RequestValidationException("email", "professional.email-taken");
+            throw StaffAccess.InstitutionScope(user) is null
+                ? new RequestValidationException("email", "professional.email-taken")
+                : new ConflictException(StaffAccess.AccountConflict);
 
         professional.Update(request.InstitutionId, request.NameZh, request.NameLatin, request.Profession, request.TitleLevel,
             request.Email, request.PreferredLanguage);
         if (professional.UserId is { } userId)
         {
-            var current = await identity.GetRolesAsync(userId, cancellationToken);
-            // Roles the caller may not grant are kept as they are, never silently removed.
-            var kept = current.Where(r => !StaffAccess.GrantableRoles(user).Contains(r));
-            await identity.SetRolesAsync(userId, StaffRoles.Normalise(request.Roles, user).Concat(kept).Distinct(), cancellationToken);
+            // Roles the caller may not grant are kept as they are, never silently removed; sending them back unchanged is fine.
+            var kept = current.Where(r => !StaffAccess.GrantableRoles(user).Contains(r)).ToList();
+            var granted = StaffRoles.Normalise([.. request.Roles.Where(r => !kept.Contains(r))], user);
+            await identity.SetRolesAsync(userId, granted.Concat(kept).Distinct(), cancellationToken);
             await identity.SetEmailAsync(userId, professional.Email, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
