@@ -40,12 +40,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     internal static ProblemDetails? Map(Exception exception) => exception switch
     {
         RequestValidationException e => Validation(e.Errors),
+        BadHttpRequestException { InnerException: ControlCharacterException json } => Validation(JsonField(json.Path), Reason.Of("request.control-character")),
         BadHttpRequestException { InnerException: JsonException json } => Validation(JsonField(json.Path), Reason.Of("request.malformed")),
+        BadHttpRequestException e when BodyMissing().IsMatch(e.Message) => Validation("body", Reason.Of("request.body-missing")),
         BadHttpRequestException e when BindFailure().Match(e.Message) is { Success: true } m =>
             Validation(m.Groups["name"].Value, Reason.Of("request.invalid-value", new { value = m.Groups["value"].Value })),
         BadHttpRequestException e when RequiredMissing().Match(e.Message) is { Success: true } m =>
             Validation(m.Groups["name"].Value, Reason.Of("request.required")),
         BadHttpRequestException e => Problem(e.StatusCode, Reason.Of("request.invalid")),
+        ControlCharacterException json => Validation(JsonField(json.Path), Reason.Of("request.control-character")),
         JsonException json => Validation(JsonField(json.Path), Reason.Of("request.malformed")),
         AssignmentRefusedException e => WithProblems(Problem(409, Reason.Of("assignment.refused")), e.Problems),
         NotAnAuthorException e => Problem(403, e.Reason),
@@ -106,6 +109,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     /// <summary>"$.roles[1]" becomes "roles[1]"; a body that is not JSON at all is "body".</summary>
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    /// <summary>The framework's words for a body that is empty or absent ("Implicit body inferred…", "… was not provided from body").</summary>
+    [GeneratedRegex("""^Implicit body inferred for parameter|was not provided from body""")]
+    private static partial Regex BodyMissing();
 
     [GeneratedRegex("""Failed to bind parameter "(?<type>[^ ]+) (?<name>\w+)" from "(?<value>[^"]*)".""")]
     private static partial Regex BindFailure();

@@ -21,7 +21,8 @@ internal sealed class AddModuleValidator : AbstractValidator<AddModule>
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Title).NotEmpty().MaximumLength(CourseModule.TitleMaxLength);
         RuleFor(x => x.Markdown).MaximumLength(CourseModule.MarkdownMaxLength);
-        RuleFor(x => x.Scenario!.Nodes.Count).LessThanOrEqualTo(ScenarioGraph.MaxNodes).When(x => x.Scenario is not null)
+        RuleFor(x => x.Scenario!.Nodes).NotNull().When(x => x.Scenario is not null); // the field is scenario.nodes
+        RuleFor(x => x.Scenario!.Nodes.Count).LessThanOrEqualTo(ScenarioGraph.MaxNodes).When(x => x.Scenario is { Nodes: not null })
             .OverridePropertyName("scenario");
         RuleFor(x => x.Quiz).SetValidator(new QuizPolicyValidator()!).When(x => x.Quiz is not null).OverridePropertyName("quiz");
     }
@@ -55,6 +56,7 @@ internal sealed class UpdateModuleValidator : AbstractValidator<UpdateModule>
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(CourseModule.TitleMaxLength);
         RuleFor(x => x.Markdown).MaximumLength(CourseModule.MarkdownMaxLength);
+        RuleFor(x => x.Scenario!.Nodes).NotNull().When(x => x.Scenario is not null); // the field is scenario.nodes
         RuleFor(x => x.Quiz).SetValidator(new QuizPolicyValidator()!).When(x => x.Quiz is not null).OverridePropertyName("quiz");
     }
 }

@@ -16,6 +16,11 @@ namespace Cme.Application.Credits;
 [Authenticated]
 public sealed record GetMyCreditStanding(int? Year) : IQuery<CreditStanding>;
 
+internal sealed class GetMyCreditStandingValidator : AbstractValidator<GetMyCreditStanding>
+{
+    public GetMyCreditStandingValidator() => RuleFor(x => x.Year).InclusiveBetween(2000, 2100).When(x => x.Year is not null);
+}
+
 internal sealed class GetMyCreditStandingHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMyCreditStanding, CreditStanding>
 {
     public Task<CreditStanding> Handle(GetMyCreditStanding request, CancellationToken cancellationToken)

@@ -25,6 +25,6 @@ internal static class ProfessionalRules
         rule.NotEmpty().Must(Languages.IsSupported).WithReason("professional.language-unknown", new { languages = Languages.All });
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> RoleNames<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
-        rule.NotNull().Must(r => r.All(Roles.IsKnown))
+        rule.NotNull().Must(r => r is null || r.All(Roles.IsKnown))
             .WithReason("professional.roles-unknown", new { roles = Roles.All });
 }

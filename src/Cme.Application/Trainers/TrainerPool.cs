@@ -64,6 +64,11 @@ internal sealed class UpdateTrainerHandler(IAppDbContext db) : IRequestHandler<U
 [AuthorizeRoles(Roles.CmeAdmin)]
 public sealed record ListTrainers(int Year) : IQuery<IReadOnlyList<TrainerView>>;
 
+internal sealed class ListTrainersValidator : AbstractValidator<ListTrainers>
+{
+    public ListTrainersValidator() => RuleFor(x => x.Year).InclusiveBetween(2000, 2100);
+}
+
 internal sealed class ListTrainersHandler(IAppDbContext db) : IRequestHandler<ListTrainers, IReadOnlyList<TrainerView>>
 {
     public async Task<IReadOnlyList<TrainerView>> Handle(ListTrainers request, CancellationToken cancellationToken)
