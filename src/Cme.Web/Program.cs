@@ -1,3 +1,4 @@
+using Cme.Web.Auth;
 using Cme.Web.Components;
 using Cme.Web.Endpoints;
 using Cme.Web.Hosting;
@@ -19,6 +20,7 @@ app.UseStaticFiles();
 app.UseRequestLocalization(CmeCultures.CreateOptions());
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseSignInGateRedirect();
 app.UseMiddleware<ApiAccessFailureMiddleware>();
 app.UseAntiforgery();
 

@@ -12,5 +12,6 @@ public sealed class TestUser : ICurrentUser
     public Guid? InstitutionId { get; set; }
     public List<string> RoleList { get; } = [];
     public IReadOnlyCollection<string> Roles => RoleList;
+    public IReadOnlyCollection<string> Gates => [];
     public bool IsInRole(string role) => IsAuthenticated && RoleList.Contains(role);
 }

@@ -18,6 +18,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public IReadOnlyCollection<string> Roles =>
         IsAuthenticated ? Principal!.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray() : [];
 
+    public IReadOnlyCollection<string> Gates =>
+        IsAuthenticated ? Principal!.FindAll(SignInGates.ClaimType).Select(c => c.Value).ToArray() : [];
+
     public bool IsInRole(string role) => IsAuthenticated && Principal!.IsInRole(role);
 
     private Guid? GuidClaim(string type) =>

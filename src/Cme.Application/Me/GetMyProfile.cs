@@ -12,7 +12,8 @@ public sealed record GetMyProfile : IQuery<MyProfile>;
 public sealed record MyProfile(
     Guid UserId, string? Email, Guid? ProfessionalId, string? NameZh, string? NameLatin,
     Guid? InstitutionId, string? InstitutionName, string? InstitutionNameEn,
-    Profession? Profession, TitleLevel? TitleLevel, IReadOnlyCollection<string> Roles, string PreferredLanguage);
+    Profession? Profession, TitleLevel? TitleLevel, IReadOnlyCollection<string> Roles, string PreferredLanguage,
+    IReadOnlyCollection<string> Gates);
 
 internal sealed class GetMyProfileHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyProfile, MyProfile>
 {
@@ -25,8 +26,8 @@ internal sealed class GetMyProfileHandler(IAppDbContext db, ICurrentUser user) :
                         select new { p.Id, p.NameZh, p.NameLatin, p.InstitutionId, i.Name, i.NameEn, p.Profession, p.TitleLevel, p.PreferredLanguage, p.Email })
                  .SingleOrDefaultAsync(cancellationToken);
         return me is null
-            ? new MyProfile(userId, user.UserName, null, null, null, null, null, null, null, null, user.Roles, Languages.Chinese)
+            ? new MyProfile(userId, user.UserName, null, null, null, null, null, null, null, null, user.Roles, Languages.Chinese, user.Gates)
             : new MyProfile(userId, me.Email, me.Id, me.NameZh, me.NameLatin, me.InstitutionId, me.Name, me.NameEn,
-                me.Profession, me.TitleLevel, user.Roles, me.PreferredLanguage);
+                me.Profession, me.TitleLevel, user.Roles, me.PreferredLanguage, user.Gates);
     }
 }

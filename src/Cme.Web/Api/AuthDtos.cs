@@ -18,6 +18,7 @@ public sealed record MeResponse(
     Profession? Profession,
     TitleLevel? TitleLevel,
     IReadOnlyList<string>? Roles,
-    string? PreferredLanguage);
+    string? PreferredLanguage,
+    IReadOnlyList<string>? Gates = null);
 
 public sealed record SetLanguageRequest(string Language);

@@ -11,6 +11,9 @@ public static class CmeClaimTypes
     public const string ProfessionalId = "professional_id";
     public const string InstitutionName = "institution_name";
     public const string InstitutionNameEn = "institution_name_en";
+
+    /// <summary>A sign-in step still open (the API's <c>cme:gate</c>): password-change or two-factor-setup.</summary>
+    public const string Gate = "cme:gate";
 }
 
 public static class CmeClaims
@@ -25,6 +28,7 @@ public static class CmeClaims
         };
         AddIfPresent(claims, ClaimTypes.Email, me.Email);
         claims.AddRange((me.Roles ?? []).Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange((me.Gates ?? []).Select(gate => new Claim(CmeClaimTypes.Gate, gate)));
         AddIfPresent(claims, CmeClaimTypes.InstitutionId, me.InstitutionId?.ToString());
         AddIfPresent(claims, CmeClaimTypes.ProfessionalId, me.ProfessionalId?.ToString());
         AddIfPresent(claims, CmeClaimTypes.InstitutionName, me.InstitutionName);

@@ -10,4 +10,7 @@ public interface ICurrentUser
     Guid? InstitutionId { get; }
     IReadOnlyCollection<string> Roles { get; }
     bool IsInRole(string role);
+
+    /// <summary>Sign-in steps still open (temporary password, second factor to set up); empty when none.</summary>
+    IReadOnlyCollection<string> Gates { get; }
 }
