@@ -28,19 +28,29 @@ public static class AuthEndpoints
     internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> Login(
         LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle)
     {
-        if (!throttle.TryAcquire(http.Connection.RemoteIpAddress?.ToString(), request.Email ?? ""))
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        var account = request.Email ?? "";
+        if (throttle.Check(address, account) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(ProblemExceptionHandler.Problem(429, Reason.Of("auth.too-many-attempts")));
+        }
 
         var user = string.IsNullOrWhiteSpace(request.Email) ? null : await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
         if (user is null)
         {
             // Spend the same time as a real password check, so the answer does not tell whether the account exists.
             signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, request.Password ?? "");
+            throttle.Failed(address, account);
             return InvalidCredentials();
         }
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: false);
         if (!result.Succeeded)
+        {
+            throttle.Failed(address, account);
             return InvalidCredentials();
+        }
+        throttle.Succeeded(address, account);
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
