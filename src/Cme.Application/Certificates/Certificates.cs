@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
@@ -119,13 +120,15 @@ internal sealed class RevokeCertificateValidator : AbstractValidator<RevokeCerti
     public RevokeCertificateValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
 }
 
-internal sealed class RevokeCertificateHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ICertificateLinks links)
+internal sealed class RevokeCertificateHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ICertificateLinks links,
+    ILogger<RevokeCertificateHandler> logger)
     : IRequestHandler<RevokeCertificate, CertificateView>
 {
     public async Task<CertificateView> Handle(RevokeCertificate request, CancellationToken cancellationToken)
     {
         var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Certificate", request.Id);
+        SeparationOfDuties.EnsureNotSelf(user, certificate.LearnerId, nameof(RevokeCertificate), logger);
         certificate.Revoke(user.ProfessionalId(), clock.GetUtcNow(), request.Reason);
         await Notifications.Notices.CertificateRevokedAsync(db, certificate, request.Reason, creditRevoked: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -146,13 +149,15 @@ internal sealed class ReissueCertificateValidator : AbstractValidator<ReissueCer
 }
 
 internal sealed class ReissueCertificateHandler(
-    IAppDbContext db, ICurrentUser user, TimeProvider clock, IOfferingLock locks, CertificateIssuer issuer, ICertificateLinks links)
+    IAppDbContext db, ICurrentUser user, TimeProvider clock, IOfferingLock locks, CertificateIssuer issuer, ICertificateLinks links,
+    ILogger<ReissueCertificateHandler> logger)
     : IRequestHandler<ReissueCertificate, CertificateView>
 {
     public async Task<CertificateView> Handle(ReissueCertificate request, CancellationToken cancellationToken)
     {
         var old = await db.Certificates.SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Certificate", request.Id);
+        SeparationOfDuties.EnsureNotSelf(user, old.LearnerId, nameof(ReissueCertificate), logger);
         await locks.LockAsync(old.LedgerEntryId, cancellationToken);
         var replacement = await issuer.CreateAsync(old.LedgerEntryId, user.ProfessionalId, cancellationToken);
         old.SupersedeWith(replacement.Id, clock.GetUtcNow(), request.Reason);
