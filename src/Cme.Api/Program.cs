@@ -31,6 +31,8 @@ if (builder.Configuration.GetValue("Cme:Scheduler:Enabled", true))
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<SignInSessions>();
 
 builder.Services
     .AddAuthentication(IdentityConstants.BearerScheme)
@@ -121,6 +123,7 @@ app.Use(async (context, next) =>
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseSignInSessions();
 app.UseAuthorization();
 app.UseSignInGates();
 app.UseRateLimiter();

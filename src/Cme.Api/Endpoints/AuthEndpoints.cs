@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cme.Api.Endpoints;
 
-public static class AuthEndpoints
+public static partial class AuthEndpoints
 {
     public sealed record LoginRequest([property: Required] string Email, [property: Required] string Password);
 
@@ -21,12 +21,13 @@ public static class AuthEndpoints
         group.MapPost("/login", Login)
             .WithSummary("Sign in with e-mail and password; returns a bearer access token and a refresh token.");
         group.MapPost("/refresh", Refresh)
-            .WithSummary("Exchange a refresh token for a new access token.");
+            .WithSummary("Exchange a refresh token for new tokens. Each refresh token works once; a spent one used again ends its whole sign-in session.");
+        MapSessionEndpoints(group);
         return app;
     }
 
     internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle)
+        LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle, SignInSessions sessions)
     {
         var address = http.Connection.RemoteIpAddress?.ToString();
         var account = request.Email ?? "";
@@ -52,21 +53,18 @@ public static class AuthEndpoints
         }
         throttle.Succeeded(address, account);
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return await sessions.IssueTokensAsync(user, cancellationToken: http.RequestAborted);
     }
 
     internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(
-        RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock, SignInSessions sessions, CancellationToken cancellationToken)
     {
         var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || await sessions.RefreshAsync(ticket, cancellationToken) is not { } tokens)
             return TypedResults.Problem(ProblemExceptionHandler.Problem(401, Reason.Of("auth.refresh-invalid")));
-
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return tokens;
     }
 
     private static ProblemHttpResult InvalidCredentials() =>

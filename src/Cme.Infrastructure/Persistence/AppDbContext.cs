@@ -58,6 +58,7 @@ public sealed class AppDbContext(
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<PlannerPass> PlannerPasses => Set<PlannerPass>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
