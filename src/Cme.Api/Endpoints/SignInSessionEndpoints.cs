@@ -13,6 +13,8 @@ public static partial class AuthEndpoints
             .WithSummary("Sign out: ends the caller's sign-in session, so its access and refresh tokens get 401 from now on.");
         group.MapPost("/logout-everywhere", LogoutEverywhere).RequireAuthorization()
             .WithSummary("Sign out everywhere: ends every sign-in session of the caller, this one included.");
+        group.MapGet("/session", () => TypedResults.NoContent()).RequireAuthorization()
+            .WithSummary("204 while the caller's sign-in session is live; 401 once it has ended (the Web checks its cookie with this).");
         group.MapGet("/sessions", ListSessions).RequireAuthorization()
             .WithSummary("The caller's live sign-in sessions (started, last seen, address, browser), the current one marked.");
     }

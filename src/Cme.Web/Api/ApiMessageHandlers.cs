@@ -34,3 +34,21 @@ public sealed class AcceptLanguageHandler : DelegatingHandler
         return base.SendAsync(request, cancellationToken);
     }
 }
+
+/// <summary>
+/// Passes the browser's User-Agent on to the API at sign-in, so the profile's list of sign-ins can
+/// tell one browser from another.
+/// </summary>
+public sealed class ForwardUserAgentHandler(IHttpContextAccessor httpContextAccessor) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var userAgent = httpContextAccessor.HttpContext?.Request.Headers.UserAgent.ToString();
+        if (!string.IsNullOrWhiteSpace(userAgent))
+        {
+            request.Headers.UserAgent.Clear();
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+        return base.SendAsync(request, cancellationToken);
+    }
+}

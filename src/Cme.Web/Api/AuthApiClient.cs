@@ -11,6 +11,29 @@ public sealed class AuthApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult<TokenResponse>> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default) =>
         PostAsync<TokenResponse>("api/v1/auth/refresh", new RefreshRequest(refreshToken), cancellationToken);
 
+    /// <summary>
+    /// Whether the sign-in session behind this access token is still live (204), or has ended (401):
+    /// signed out, signed out everywhere, password or roles changed. Used while validating the cookie,
+    /// so the token is passed explicitly.
+    /// </summary>
+    public Task<ApiResult> CheckSessionAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        WithToken(HttpMethod.Get, "api/v1/auth/session", accessToken, cancellationToken);
+
+    /// <summary>Ends the sign-in session of this access token at the API.</summary>
+    public Task<ApiResult> LogoutAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        WithToken(HttpMethod.Post, "api/v1/auth/logout", accessToken, cancellationToken);
+
+    /// <summary>Ends every sign-in session of the person this access token belongs to.</summary>
+    public Task<ApiResult> LogoutEverywhereAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        WithToken(HttpMethod.Post, "api/v1/auth/logout-everywhere", accessToken, cancellationToken);
+
+    private Task<ApiResult> WithToken(HttpMethod method, string uri, string accessToken, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new("Bearer", accessToken);
+        return SendAsync(request, cancellationToken);
+    }
+
     /// <summary>Reads the profile with a token just issued, before the auth cookie exists.</summary>
     public Task<ApiResult<MeResponse>> GetMeAsync(string accessToken, CancellationToken cancellationToken = default)
     {

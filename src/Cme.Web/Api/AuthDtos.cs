@@ -22,3 +22,6 @@ public sealed record MeResponse(
     IReadOnlyList<string>? Gates = null);
 
 public sealed record SetLanguageRequest(string Language);
+
+/// <summary>One of the signed-in person's live sign-ins (<c>GET /api/v1/auth/sessions</c>).</summary>
+public sealed record SignInSessionResponse(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? ClientAddress, string? UserAgent, bool Current);

@@ -34,6 +34,7 @@ public static class CmeWebServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<TokenRefreshCookieEvents>();
         services.AddSingleton<TokenRefreshCoordinator>();
+        services.AddSingleton<SignInSessionCheck>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -52,8 +53,13 @@ public static class CmeWebServices
 
         services.AddTransient<BearerTokenHandler>();
         services.AddTransient<AcceptLanguageHandler>();
+        services.AddTransient<ForwardUserAgentHandler>();
         services.AddHttpClient<AuthApiClient>(ConfigureApi)
-            .AddHttpMessageHandler<AcceptLanguageHandler>();
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<ForwardUserAgentHandler>();
+        services.AddHttpClient<SessionsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<MeApiClient>(ConfigureApi)
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
