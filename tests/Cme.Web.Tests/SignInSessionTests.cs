@@ -69,4 +69,26 @@ public sealed class SignInSessionTests(WebStack stack) : IClassFixture<WebStack>
         await Assertions.Expect(page.GetByTestId("session-current")).ToContainTextAsync("当前设备");
         await Assertions.Expect(page.GetByTestId("profile-roles")).ToContainTextAsync("培训");
     }
+
+    [Fact]
+    public async Task ConcurrentPageLoads_WhenTheTokenIsDueForRefresh_KeepThePersonSignedIn()
+    {
+        var page = await stack.SignInAsync(Demo.Gp);
+        await Assertions.Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+
+        // The access token (30 minutes) is now due for refresh: four tabs load at once with the same cookie,
+        // and the one refresh token they carry must be spent once, not four times (which would end the session).
+        stack.Clock.Advance(TimeSpan.FromMinutes(29.5));
+        var tabs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => page.Context.NewPageAsync()));
+        await Task.WhenAll(tabs.Select(tab => tab.GotoAsync("/")));
+        foreach (var tab in tabs)
+            await Assertions.Expect(tab.GetByTestId("home-title")).ToBeVisibleAsync();
+
+        // The renewed cookie goes on working through the next refresh.
+        stack.Clock.Advance(TimeSpan.FromMinutes(29.5));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.GetByTestId("session-current")).ToHaveCountAsync(1);
+    }
 }
