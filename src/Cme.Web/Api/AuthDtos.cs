@@ -22,3 +22,11 @@ public sealed record MeResponse(
     IReadOnlyList<string>? Gates = null);
 
 public sealed record SetLanguageRequest(string Language);
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+public sealed record ForgotPasswordRequest(string Email);
+
+public sealed record ResetLinkRequested(int LinkValidMinutes);
+
+public sealed record ResetPasswordRequest(string Email, string Token, string NewPassword);
