@@ -133,6 +133,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapCmeOpenApi();
 
 app.MapAuthEndpoints();
+app.MapPasswordEndpoints();
 app.MapMeEndpoints();
 app.MapInstitutionEndpoints();
 app.MapProfessionalEndpoints();

@@ -52,5 +52,20 @@ public class CmeApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// The first sign-in of an account an administrator created: with the temporary password, which
+    /// must be changed before anything else; returns a client with the new tokens and the new password.
+    /// </summary>
+    public async Task<(HttpClient Client, string Password)> FirstSignInAsync(string email, string temporaryPassword)
+    {
+        var client = await SignedInClientAsync(email, temporaryPassword);
+        var password = $"{temporaryPassword} now mine";
+        var response = await client.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = temporaryPassword, newPassword = password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return (client, password);
+    }
+
     public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 }

@@ -114,12 +114,17 @@ public static class NotificationTexts
             NotificationKind.TrainerUnassigned => zh
                 ? ($"授课安排已取消：{S("sessionTitle")}", $"您不再担任{Offering()}「{S("sessionTitle")}」（{When("startsAt")}）的培训师。")
                 : ($"No longer teaching: {S("sessionTitle")}", $"You are no longer a trainer of \"{S("sessionTitle")}\" of {Offering()} ({When("startsAt")})."),
+            NotificationKind.PasswordReset => zh
+                ? ("重置密码", $"有人（希望是您本人）请求重置您在继续医学教育平台的密码。请在 {N("minutes"):0} 分钟内打开下面的链接设置新密码；链接只能使用一次。如果不是您本人的请求，请忽略本邮件，您的密码不会改变。")
+                : ("Reset your password", $"Someone (we hope you) asked to reset your password for the CME platform. Open the link below within {N("minutes"):0} minutes to set a new password; the link works once. If you did not ask, ignore this e-mail: your password stays as it is."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         if (publicBaseUrl is { Length: > 0 } baseUrl)
         {
             var root = baseUrl.TrimEnd('/');
-            body += kind == NotificationKind.CertificateReady
+            body += kind == NotificationKind.PasswordReset
+                ? zh ? $"\n\n设置新密码：{root}{PathOf(d)}" : $"\n\nSet a new password: {root}{PathOf(d)}"
+                : kind == NotificationKind.CertificateReady
                 ? zh ? $"\n\n我的证书：{root}{PathOf(d)}\n下载 PDF：{root}{S("pdfPath")}" : $"\n\nMy certificates: {root}{PathOf(d)}\nDownload the PDF: {root}{S("pdfPath")}"
                 : zh ? $"\n\n查看：{root}{PathOf(d)}" : $"\n\nOpen: {root}{PathOf(d)}";
         }

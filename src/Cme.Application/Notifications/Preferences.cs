@@ -22,7 +22,8 @@ internal sealed class GetMyNotificationPreferencesHandler(IAppDbContext db, ICur
         var stored = user.ProfessionalId is { } me
             ? await db.NotificationPreferences.AsNoTracking().Where(p => p.ProfessionalId == me).ToListAsync(cancellationToken)
             : [];
-        return [.. Enum.GetValues<NotificationKind>().Select(kind => stored.FirstOrDefault(p => p.Kind == kind) is { } p
+        // A reset link is sent whatever the preferences: it is not a choice to offer.
+        return [.. Enum.GetValues<NotificationKind>().Where(kind => kind != NotificationKind.PasswordReset).Select(kind => stored.FirstOrDefault(p => p.Kind == kind) is { } p
             ? new NotificationPreferenceView(kind, p.InApp, p.Email)
             : new NotificationPreferenceView(kind, true, true))];
     }

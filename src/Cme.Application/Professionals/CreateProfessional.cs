@@ -54,7 +54,7 @@ internal sealed class CreateProfessionalHandler(IAppDbContext db, ICurrentUser u
             request.InstitutionId, request.NameZh, request.NameLatin, request.Profession, request.TitleLevel,
             licence, request.Email, request.PreferredLanguage);
         var password = identity.GenerateTemporaryPassword();
-        professional.LinkAccount(await identity.CreateUserAsync(professional.Email, password, roles, cancellationToken));
+        professional.LinkAccount(await identity.CreateUserAsync(professional.Email, password, roles, temporaryPassword: true, cancellationToken));
         db.Professionals.Add(professional);
         await db.SaveChangesAsync(cancellationToken);
         return new ProfessionalCreated(professional.Id, password);

@@ -94,7 +94,7 @@ internal sealed class ImportProfessionalsHandler(IAppDbContext db, ICurrentUser 
         foreach (var (row, professional, roles) in valid)
         {
             var password = identity.GenerateTemporaryPassword();
-            professional.LinkAccount(await identity.CreateUserAsync(professional.Email, password, roles, cancellationToken));
+            professional.LinkAccount(await identity.CreateUserAsync(professional.Email, password, roles, temporaryPassword: true, cancellationToken));
             db.Professionals.Add(professional);
             imported.Add(new ImportedProfessional(row.Row, professional.Id, professional.LicenceNumber, professional.NameZh, professional.Email, password));
         }

@@ -44,6 +44,8 @@ public enum NotificationKind
     TrainerAssigned,
     /// <summary>The trainer was taken off a session.</summary>
     TrainerUnassigned,
+    /// <summary>A link to set a new password, asked for on the sign-in page (e-mail only, whatever the preferences).</summary>
+    PasswordReset,
 }
 
 public enum NotificationChannel

@@ -28,6 +28,8 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(InstitutionIdClaim, professional.InstitutionId.ToString()));
             identity.AddClaim(new Claim(DisplayNameClaim, professional.NameZh));
         }
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(SignInGates.ClaimType, SignInGates.PasswordChange));
         return identity;
     }
 }

@@ -6,6 +6,9 @@ namespace Cme.Infrastructure.Identity;
 public sealed class AppUser : IdentityUser<Guid>
 {
     public AppUser() => Id = Guid.CreateVersion7();
+
+    /// <summary>The password was chosen by someone else (an administrator, an import): it must be changed at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<Guid>

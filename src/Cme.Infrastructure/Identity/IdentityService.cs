@@ -10,9 +10,13 @@ namespace Cme.Infrastructure.Identity;
 
 internal sealed class IdentityService(UserManager<AppUser> users, AppDbContext db) : IIdentityService
 {
-    public async Task<Guid> CreateUserAsync(string email, string password, IEnumerable<string> roles, CancellationToken cancellationToken)
+    public async Task<Guid> CreateUserAsync(string email, string password, IEnumerable<string> roles, bool temporaryPassword, CancellationToken cancellationToken)
     {
-        var user = new AppUser { UserName = email.Trim().ToLowerInvariant(), Email = email.Trim().ToLowerInvariant(), EmailConfirmed = true };
+        var user = new AppUser
+        {
+            UserName = email.Trim().ToLowerInvariant(), Email = email.Trim().ToLowerInvariant(), EmailConfirmed = true,
+            MustChangePassword = temporaryPassword,
+        };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, roles));
         return user.Id;
@@ -89,9 +93,9 @@ internal sealed class IdentityService(UserManager<AppUser> users, AppDbContext d
         if (result.Succeeded)
             return;
         var errors = result.Errors
-            .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password"
+            .GroupBy(e => e.Code.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "password"
                 : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "email"
-                : "account", e => Reason.Of($"identity.{e.Code}"))
+                : "account", PasswordPolicy.ReasonOf)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Reason>)[.. g.DistinctBy(r => r.Code)]);
         throw new RequestValidationException(errors);
     }

@@ -16,7 +16,7 @@ namespace Cme.Infrastructure.Notifications;
 /// with its error and retried with exponential backoff; after MaxAttempts the row is Failed.
 /// </summary>
 public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, NotificationOptions options, IEmailSender email, TimeProvider clock,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger, Identity.PasswordResetRequests passwordResets)
 {
     public sealed record Result(int Sent, int Failed, int Cancelled)
     {
@@ -30,6 +30,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, NotificationOp
     {
         var started = clock.GetTimestamp();
         int sent = 0, failed = 0, cancelled = 0;
+        await passwordResets.TakeAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested && clock.GetElapsedTime(started) < options.DispatchBudget)
         {
@@ -47,8 +48,21 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, NotificationOp
             if (emails.Count == 0)
                 continue;
             using var session = email.Open();
-            foreach (var n in emails)
+            foreach (var claimed in emails)
             {
+                var n = claimed;
+                // A reset e-mail gets its link (a fresh token) now; what is stored is the text without it.
+                var stored = n.Kind == NotificationKind.PasswordReset ? Render(n, withLink: false) : null;
+                if (n.Kind == NotificationKind.PasswordReset)
+                {
+                    if (await passwordResets.WithLinkAsync(n.Data, cancellationToken) is not { } withLink)
+                    {
+                        await RecordFailureAsync(connection, n with { Attempts = options.MaxAttempts }, new InvalidOperationException("The account is gone."), 0, instance, cancellationToken);
+                        failed++;
+                        continue;
+                    }
+                    n = n with { Data = withLink };
+                }
                 var text = Render(n, withLink: true);
                 var watch = Stopwatch.StartNew();
                 try
@@ -62,7 +76,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, NotificationOp
                     await RecordFailureAsync(connection, n, ex, (int)watch.ElapsedMilliseconds, instance, cancellationToken);
                     continue;
                 }
-                await RecordSentAsync(connection, n, text, (int)watch.ElapsedMilliseconds, instance, CancellationToken.None);
+                await RecordSentAsync(connection, n, stored ?? text, (int)watch.ElapsedMilliseconds, instance, CancellationToken.None);
                 sent++;
             }
         }

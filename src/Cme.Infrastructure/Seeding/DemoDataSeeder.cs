@@ -161,7 +161,7 @@ public sealed class DemoDataSeeder(AppDbContext db, IIdentityService identity, I
             var professional = new Professional(institutions[person.InstitutionCode].Id, person.NameZh, person.NameLatin,
                 person.Profession, person.Title, DemoConsortium.Licence(index++), person.Email, Languages.Chinese);
             if (person.Roles.Length > 0)
-                professional.LinkAccount(await identity.CreateUserAsync(person.Email, password, person.Roles, cancellationToken));
+                professional.LinkAccount(await identity.CreateUserAsync(person.Email, password, person.Roles, temporaryPassword: false, cancellationToken));
             db.Professionals.Add(professional);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -41,4 +41,21 @@ public sealed class AuthApiClient(HttpClient http) : ApiClientBase(http)
         request.Headers.Authorization = new("Bearer", accessToken);
         return SendAsync<MeResponse>(request, cancellationToken);
     }
+
+    /// <summary>Changes the signed-in person's password (token from the auth cookie); the answer carries new tokens without the password gate.</summary>
+    public Task<ApiResult<TokenResponse>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/auth/password") { Content = Json(new ChangePasswordRequest(currentPassword, newPassword)) };
+        request.Headers.Authorization = new("Bearer", accessToken);
+        return SendAsync<TokenResponse>(request, cancellationToken);
+    }
+
+    /// <summary>Asks for a reset link by e-mail; the answer is the same whether or not the account exists.</summary>
+    public Task<ApiResult<ResetLinkRequested>> ForgotPasswordAsync(string email, CancellationToken cancellationToken = default) =>
+        PostAsync<ResetLinkRequested>("api/v1/auth/password/forgot", new ForgotPasswordRequest(email), cancellationToken);
+
+    /// <summary>Sets a new password with the token of a reset link.</summary>
+    public Task<ApiResult> ResetPasswordAsync(string email, string token, string newPassword, CancellationToken cancellationToken = default) =>
+        PostAsync("api/v1/auth/password/reset", new ResetPasswordRequest(email, token, newPassword), cancellationToken);
 }

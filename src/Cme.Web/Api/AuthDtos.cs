@@ -25,3 +25,11 @@ public sealed record SetLanguageRequest(string Language);
 
 /// <summary>One of the signed-in person's live sign-ins (<c>GET /api/v1/auth/sessions</c>).</summary>
 public sealed record SignInSessionResponse(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? ClientAddress, string? UserAgent, bool Current);
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+public sealed record ForgotPasswordRequest(string Email);
+
+public sealed record ResetLinkRequested(int LinkValidMinutes);
+
+public sealed record ResetPasswordRequest(string Email, string Token, string NewPassword);

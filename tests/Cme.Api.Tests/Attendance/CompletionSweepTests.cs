@@ -129,9 +129,9 @@ public sealed class CompletionSweepTests(CmeApiFactory api) : IClassFixture<CmeA
         person.StatusCode.ShouldBe(HttpStatusCode.Created, await person.Content.ReadAsStringAsync());
         var created2 = await person.Content.ReadFromJsonAsync<JsonElement>();
         var learnerId = created2.GetProperty("id").GetGuid();
-        var client = await api.SignedInClientAsync($"{unique}@test.cme", created2.GetProperty("temporaryPassword").GetString()!);
+        var (client, password) = await api.FirstSignInAsync($"{unique}@test.cme", created2.GetProperty("temporaryPassword").GetString()!);
         (await client.PostAsync($"/api/v1/offerings/{offering}/enrol", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        return (new Class(offering, setup.Admin), session, new Learner(learnerId, client, $"{unique}@test.cme", created2.GetProperty("temporaryPassword").GetString()!));
+        return (new Class(offering, setup.Admin), session, new Learner(learnerId, client, $"{unique}@test.cme", password));
     }
 
     private static async Task MarkPresentAsync(HttpClient admin, Guid session, Guid learner)

@@ -164,7 +164,7 @@ public sealed class SignInSessionTests(CmeApiFactory api) : IClassFixture<CmeApi
     {
         await using var scope = api.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IIdentityService>()
-            .CreateUserAsync(email, CmeDatabase.DemoPassword, roles, CancellationToken.None);
+            .CreateUserAsync(email, CmeDatabase.DemoPassword, roles, temporaryPassword: false, CancellationToken.None);
     }
 
     private async Task<CmeApiFactory.TokenResponse> LoginAsync(string email, string? userAgent = null)

@@ -176,6 +176,6 @@ public sealed class CourseWorkflowTests(CmeApiFactory api) : IClassFixture<CmeAp
             nameZh = "周文博", nameLatin = "Zhou Wenbo", profession = "Physician", titleLevel = "Senior", licenceNumber = "510100000099001",
             institutionId = wch, email = "zhou.wenbo@wch.demo.cme", preferredLanguage = "zh-CN", roles = new[] { "Author" },
         })).Content.ReadFromJsonAsync<JsonElement>();
-        return await api.SignedInClientAsync("zhou.wenbo@wch.demo.cme", created.GetProperty("temporaryPassword").GetString()!);
+        return (await api.FirstSignInAsync("zhou.wenbo@wch.demo.cme", created.GetProperty("temporaryPassword").GetString()!)).Client;
     }
 }

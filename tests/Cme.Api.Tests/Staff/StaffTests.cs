@@ -70,7 +70,7 @@ public sealed class StaffTests(CmeApiFactory api) : IClassFixture<CmeApiFactory>
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var newcomer = await api.SignedInClientAsync("zhao.xuemei@yulin.demo.cme", created.GetProperty("temporaryPassword").GetString()!);
+        var (newcomer, _) = await api.FirstSignInAsync("zhao.xuemei@yulin.demo.cme", created.GetProperty("temporaryPassword").GetString()!);
         (await newcomer.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("nameZh").GetString().ShouldBe("赵雪梅");
     }
 

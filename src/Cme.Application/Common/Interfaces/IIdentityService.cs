@@ -3,8 +3,11 @@ namespace Cme.Application.Common.Interfaces;
 /// <summary>Sign-in accounts (ASP.NET Core Identity behind a port).</summary>
 public interface IIdentityService
 {
-    /// <summary>Creates an account; throws a RequestValidationException when the password or e-mail is refused.</summary>
-    Task<Guid> CreateUserAsync(string email, string password, IEnumerable<string> roles, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates an account; throws a RequestValidationException when the password or e-mail is refused.
+    /// A <paramref name="temporaryPassword"/> (chosen by an administrator or an import) must be changed at the first sign-in.
+    /// </summary>
+    Task<Guid> CreateUserAsync(string email, string password, IEnumerable<string> roles, bool temporaryPassword, CancellationToken cancellationToken);
 
     Task SetRolesAsync(Guid userId, IEnumerable<string> roles, CancellationToken cancellationToken);
 
