@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cme.Application.Common.Interfaces;
 using Cme.Infrastructure.Identity;
+using Cme.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Cme.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,13 @@ public sealed class SignInSessionTests(CmeApiFactory api) : IClassFixture<CmeApi
         me.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("auth.session-ended");
         (await RefreshAsync(tokens.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // The revocation is in the audit trail, with who did it and why, and no security stamp.
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var audited = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "RevokeSignInSession" && a.UserName == Demo.Gp).ToListAsync();
+        audited.ShouldNotBeEmpty();
+        audited.ShouldAllBe(a => a.EntityType == "SignInSession" && a.Changes!.Contains("sign-out") && !a.Changes.Contains("SecurityStamp"));
     }
 
     [Fact]
