@@ -31,6 +31,7 @@ if (builder.Configuration.GetValue("Cme:Scheduler:Enabled", true))
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<TwoFactorSignInTickets>();
 
 builder.Services
     .AddAuthentication(IdentityConstants.BearerScheme)
@@ -130,6 +131,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapCmeOpenApi();
 
 app.MapAuthEndpoints();
+app.MapTwoFactorEndpoints();
 app.MapMeEndpoints();
 app.MapInstitutionEndpoints();
 app.MapProfessionalEndpoints();

@@ -19,7 +19,7 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
         group.MapPost("/login", Login)
-            .WithSummary("Sign in with e-mail and password; returns a bearer access token and a refresh token.");
+            .WithSummary("Sign in with e-mail and password; returns a bearer access token and a refresh token, or, for an account with two-factor sign-in, 401 with a twoFactorToken for POST /login/two-factor.");
         group.MapPost("/refresh", Refresh)
             .WithSummary("Exchange a refresh token for a new access token.");
         return app;
@@ -51,6 +51,8 @@ public static class AuthEndpoints
             return InvalidCredentials();
         }
         throttle.Succeeded(address, account);
+        if (user.TwoFactorEnabled)
+            return TwoFactorEndpoints.SecondFactorRequired(http, user);
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);

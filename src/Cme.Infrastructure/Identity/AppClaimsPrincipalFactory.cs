@@ -8,7 +8,8 @@ namespace Cme.Infrastructure.Identity;
 
 /// <summary>Adds the person's professional and institution to the token, so every request knows its scope.</summary>
 public sealed class AppClaimsPrincipalFactory(
-    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db,
+    TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
     public const string ProfessionalIdClaim = "professional_id";
@@ -28,6 +29,8 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(InstitutionIdClaim, professional.InstitutionId.ToString()));
             identity.AddClaim(new Claim(DisplayNameClaim, professional.NameZh));
         }
+        if (!user.TwoFactorEnabled && twoFactor.IsRequiredFor(identity.FindAll(identity.RoleClaimType).Select(c => c.Value)))
+            identity.AddClaim(new Claim(SignInGates.ClaimType, SignInGates.TwoFactorSetup));
         return identity;
     }
 }
