@@ -18,4 +18,34 @@ public sealed class AuthApiClient(HttpClient http) : ApiClientBase(http)
         request.Headers.Authorization = new("Bearer", accessToken);
         return SendAsync<MeResponse>(request, cancellationToken);
     }
+
+    /// <summary>The second step of signing in: the ticket from the first and a code from the app, or a recovery code.</summary>
+    public Task<ApiResult<TokenResponse>> LoginTwoFactorAsync(string ticket, string? code, string? recoveryCode, CancellationToken cancellationToken = default) =>
+        PostAsync<TokenResponse>("api/v1/auth/login/two-factor", new TwoFactorLoginRequest(ticket, code, recoveryCode), cancellationToken);
+
+    public Task<ApiResult<TwoFactorStatus>> GetTwoFactorStatusAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        SendAsync<TwoFactorStatus>(WithToken(HttpMethod.Get, "api/v1/auth/two-factor", accessToken, null), cancellationToken);
+
+    public Task<ApiResult<AuthenticatorSetup>> SetUpAuthenticatorAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        SendAsync<AuthenticatorSetup>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/setup", accessToken, null), cancellationToken);
+
+    public Task<ApiResult<TwoFactorEnabled>> EnableTwoFactorAsync(string accessToken, string code, CancellationToken cancellationToken = default) =>
+        SendAsync<TwoFactorEnabled>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/enable", accessToken, new TwoFactorCodeRequest(code)), cancellationToken);
+
+    public Task<ApiResult<RecoveryCodeSet>> RegenerateRecoveryCodesAsync(string accessToken, string code, CancellationToken cancellationToken = default) =>
+        SendAsync<RecoveryCodeSet>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/recovery-codes", accessToken, new TwoFactorCodeRequest(code)), cancellationToken);
+
+    public Task<ApiResult<TwoFactorDisabled>> DisableTwoFactorAsync(string accessToken, string code, CancellationToken cancellationToken = default) =>
+        SendAsync<TwoFactorDisabled>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/disable", accessToken, new TwoFactorCodeRequest(code)), cancellationToken);
+
+    /// <summary>
+    /// The two-factor settings answer the signed-in person with their own token, given here: a refusal (403 when
+    /// their role requires it) is an answer for the page, not a redirect.
+    /// </summary>
+    private static HttpRequestMessage WithToken(HttpMethod method, string uri, string accessToken, object? body)
+    {
+        var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : Json(body) };
+        request.Headers.Authorization = new("Bearer", accessToken);
+        return request;
+    }
 }
