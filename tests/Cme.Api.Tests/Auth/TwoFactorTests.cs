@@ -59,6 +59,24 @@ public sealed class TwoFactorTests(TwoFactorTests.ProductionSettingFactory api) 
         after.GetProperty("enabled").GetBoolean().ShouldBeTrue();
         after.GetProperty("recoveryCodesLeft").GetInt32().ShouldBe(10);
 
+        // Audited, without the secret: the change to the account is recorded, the key and codes are not.
+        await using (var db = new Npgsql.NpgsqlConnection(api.ConnectionString))
+        {
+            await db.OpenAsync();
+            await using var audited = new Npgsql.NpgsqlCommand(
+                "SELECT changes::text FROM audit_log WHERE action = 'EnableTwoFactor' AND entity_type = 'AppUser' AND entity_id = @id", db);
+            audited.Parameters.AddWithValue("id", (await admin.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("userId").GetString()!);
+            var changes = new List<string>();
+            await using (var reader = await audited.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                    changes.Add(reader.GetString(0));
+            changes.ShouldHaveSingleItem().ShouldContain("TwoFactorEnabled");
+            await using var leaked = new Npgsql.NpgsqlCommand("SELECT count(*) FROM audit_log WHERE changes::text LIKE @key OR changes::text LIKE @code", db);
+            leaked.Parameters.AddWithValue("key", "%" + key.Replace(" ", "").ToUpperInvariant() + "%");
+            leaked.Parameters.AddWithValue("code", "%" + recoveryCodes[0] + "%");
+            ((long)(await leaked.ExecuteScalarAsync())!).ShouldBe(0);
+        }
+
         // Their role requires it: it cannot be turned off.
         api.Clock.Advance(TimeSpan.FromSeconds(30));
         var disable = await admin.PostAsJsonAsync("/api/v1/auth/two-factor/disable", new { code = Authenticator.Code(key, api.Clock.GetUtcNow()) });
