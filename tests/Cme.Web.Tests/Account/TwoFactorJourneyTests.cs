@@ -65,6 +65,57 @@ public sealed partial class TwoFactorJourneyTests(TwoFactorStack stack) : IClass
         await Assertions.Expect(page.GetByTestId("institutions-title")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Learner_MayTurnItOn_RenewsCodes_SignsInWithARecoveryCode_AndTurnsItOff()
+    {
+        var page = await stack.SignInAsync(Demo.Gp);
+        await Assertions.Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+        await page.GotoAsync("/account/two-factor");
+        await Assertions.Expect(page.GetByTestId("two-factor-why")).ToContainTextAsync("两步验证是可选的");
+        var key = (await page.GetByTestId("two-factor-key").InnerTextAsync()).Trim();
+        await page.GetByTestId("two-factor-code").FillAsync(Authenticator.Code(key, stack.Clock.GetUtcNow()));
+        await page.GetByTestId("two-factor-enable").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("two-factor-recovery-codes").Locator("li")).ToHaveCountAsync(10);
+        var first = await page.GetByTestId("two-factor-recovery-codes").Locator("li").AllInnerTextsAsync();
+
+        // New recovery codes, with a code of a later step: the old ones stop working.
+        await page.GotoAsync("/account/two-factor");
+        await Assertions.Expect(page.GetByTestId("two-factor-on")).ToContainTextAsync("剩余恢复码：10 个");
+        stack.Clock.Advance(TimeSpan.FromSeconds(30));
+        await page.GetByTestId("two-factor-renew-code").FillAsync(Authenticator.Code(key, stack.Clock.GetUtcNow()));
+        await page.GetByTestId("two-factor-renew").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("two-factor-done")).ToContainTextAsync("已生成新的恢复码");
+        var renewed = (await page.GetByTestId("two-factor-recovery-codes").Locator("li").AllInnerTextsAsync()).Select(c => c.Trim()).ToList();
+        renewed.Count.ShouldBe(10);
+        renewed.ShouldNotContain(first[0].Trim());
+
+        // Phone left at home: a recovery code instead of the app's code.
+        await page.GetByTestId("logout").ClickAsync();
+        await page.GetByTestId("login-email").FillAsync(Demo.Gp);
+        await page.GetByTestId("login-password").FillAsync(CmeDatabase.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.GetByTestId("login-code").FillAsync(first[0].Trim());
+        await page.GetByTestId("login-code-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
+        await page.GetByTestId("login-code").FillAsync(renewed[0]);
+        await page.GetByTestId("login-code-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+
+        // Optional for a learner: turned off with a code, and the password alone signs in again.
+        await page.GotoAsync("/account/two-factor");
+        await Assertions.Expect(page.GetByTestId("two-factor-on")).ToContainTextAsync("剩余恢复码：9 个");
+        stack.Clock.Advance(TimeSpan.FromSeconds(30));
+        await page.GetByTestId("two-factor-disable-code").FillAsync(Authenticator.Code(key, stack.Clock.GetUtcNow()));
+        await page.GetByTestId("two-factor-disable").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("two-factor-done")).ToContainTextAsync("两步验证已关闭");
+        await Assertions.Expect(page.GetByTestId("two-factor-key")).ToBeVisibleAsync();
+        await page.GetByTestId("logout").ClickAsync();
+        await page.GetByTestId("login-email").FillAsync(Demo.Gp);
+        await page.GetByTestId("login-password").FillAsync(CmeDatabase.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+    }
+
     private static Regex TwoFactorPage() => TwoFactorPath();
 
     [GeneratedRegex("/account/two-factor$")]
