@@ -403,6 +403,7 @@ Demo accounts (password for all: Cme-Demo-2026!)
   trainer@demo.cme     trainer
   cmeadmin@demo.cme    CME office / consortium admin
   instadmin@demo.cme   institution admin (community health service centre)
+The two admins are asked to set up two-factor sign-in (an authenticator app) at their first sign-in.
 EOF
 fi
 echo

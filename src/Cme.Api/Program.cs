@@ -33,6 +33,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<SignInSessions>();
+builder.Services.AddSingleton<TwoFactorSignInTickets>();
 
 builder.Services
     .AddAuthentication(IdentityConstants.BearerScheme)
@@ -134,6 +135,7 @@ app.MapCmeOpenApi();
 
 app.MapAuthEndpoints();
 app.MapPasswordEndpoints();
+app.MapTwoFactorEndpoints();
 app.MapMeEndpoints();
 app.MapInstitutionEndpoints();
 app.MapProfessionalEndpoints();

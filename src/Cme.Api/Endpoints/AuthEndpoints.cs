@@ -19,7 +19,7 @@ public static partial class AuthEndpoints
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
         group.MapPost("/login", Login)
-            .WithSummary("Sign in with e-mail and password; returns a bearer access token and a refresh token.");
+            .WithSummary("Sign in with e-mail and password; returns a bearer access token and a refresh token, or, for an account with two-factor sign-in, 401 with a twoFactorToken for POST /login/two-factor.");
         group.MapPost("/refresh", Refresh)
             .WithSummary("Exchange a refresh token for new tokens. Each refresh token works once; a spent one used again ends its whole sign-in session.");
         MapSessionEndpoints(group);
@@ -52,6 +52,8 @@ public static partial class AuthEndpoints
             return InvalidCredentials();
         }
         throttle.Succeeded(address, account);
+        if (user.TwoFactorEnabled)
+            return TwoFactorEndpoints.SecondFactorRequired(http, user);
 
         return await sessions.IssueTokensAsync(user, cancellationToken: http.RequestAborted);
     }

@@ -8,7 +8,8 @@ namespace Cme.Infrastructure.Identity;
 
 /// <summary>Adds the person's professional and institution to the token, so every request knows its scope.</summary>
 public sealed class AppClaimsPrincipalFactory(
-    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db,
+    TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
     public const string ProfessionalIdClaim = "professional_id";
@@ -30,6 +31,8 @@ public sealed class AppClaimsPrincipalFactory(
         }
         if (user.MustChangePassword)
             identity.AddClaim(new Claim(SignInGates.ClaimType, SignInGates.PasswordChange));
+        if (!user.TwoFactorEnabled && twoFactor.IsRequiredFor(identity.FindAll(identity.RoleClaimType).Select(c => c.Value)))
+            identity.AddClaim(new Claim(SignInGates.ClaimType, SignInGates.TwoFactorSetup));
         return identity;
     }
 }

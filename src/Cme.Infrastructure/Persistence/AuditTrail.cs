@@ -20,7 +20,8 @@ internal static class AuditTrail
         var result = new List<AuditEntry>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Sign-in tokens (authenticator keys, recovery codes) are secrets: their rows are not copied either.
+            if (entry.Entity is AuditEntry or Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> || entry.State is EntityState.Unchanged or EntityState.Detached)
                 continue;
             var changes = new Dictionary<string, object?>();
             foreach (var property in entry.Properties)

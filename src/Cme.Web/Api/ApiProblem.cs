@@ -11,9 +11,10 @@ public sealed class ApiProblem
 
     public ApiProblem(int status, string? title = null, string? detail = null,
         IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyList<NamedProblem>? problems = null,
-        string? code = null, IReadOnlyDictionary<string, string[]>? codes = null)
+        string? code = null, IReadOnlyDictionary<string, string[]>? codes = null, string? twoFactorToken = null)
     {
         Status = status;
+        TwoFactorToken = twoFactorToken;
         Code = code;
         Codes = codes ?? NoErrors;
         Title = title;
@@ -23,6 +24,9 @@ public sealed class ApiProblem
     }
 
     public int Status { get; }
+
+    /// <summary>The ticket for the second step of signing in, when the password was right and the account uses two-factor sign-in.</summary>
+    public string? TwoFactorToken { get; }
 
     public string? Title { get; }
 
@@ -76,7 +80,7 @@ public sealed class ApiProblem
             if (root.ValueKind != JsonValueKind.Object)
                 return new ApiProblem(status);
             return new ApiProblem(status, ReadString(root, "title"), ReadString(root, "detail"), ReadErrors(root, "errors"), ReadProblems(root),
-                ReadString(root, "code"), ReadErrors(root, "codes"));
+                ReadString(root, "code"), ReadErrors(root, "codes"), ReadString(root, "twoFactorToken"));
         }
         catch (JsonException)
         {

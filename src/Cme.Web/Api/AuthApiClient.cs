@@ -45,11 +45,7 @@ public sealed class AuthApiClient(HttpClient http) : ApiClientBase(http)
     /// <summary>Changes the signed-in person's password (token from the auth cookie); the answer carries new tokens without the password gate.</summary>
     public Task<ApiResult<TokenResponse>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword,
         CancellationToken cancellationToken = default)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/auth/password") { Content = Json(new ChangePasswordRequest(currentPassword, newPassword)) };
-        request.Headers.Authorization = new("Bearer", accessToken);
-        return SendAsync<TokenResponse>(request, cancellationToken);
-    }
+        => SendAsync<TokenResponse>(WithToken(HttpMethod.Post, "api/v1/auth/password", accessToken, new ChangePasswordRequest(currentPassword, newPassword)), cancellationToken);
 
     /// <summary>Asks for a reset link by e-mail; the answer is the same whether or not the account exists.</summary>
     public Task<ApiResult<ResetLinkRequested>> ForgotPasswordAsync(string email, CancellationToken cancellationToken = default) =>
@@ -58,4 +54,34 @@ public sealed class AuthApiClient(HttpClient http) : ApiClientBase(http)
     /// <summary>Sets a new password with the token of a reset link.</summary>
     public Task<ApiResult> ResetPasswordAsync(string email, string token, string newPassword, CancellationToken cancellationToken = default) =>
         PostAsync("api/v1/auth/password/reset", new ResetPasswordRequest(email, token, newPassword), cancellationToken);
+
+    /// <summary>The second step of signing in: the ticket from the first and a code from the app, or a recovery code.</summary>
+    public Task<ApiResult<TokenResponse>> LoginTwoFactorAsync(string ticket, string? code, string? recoveryCode, CancellationToken cancellationToken = default) =>
+        PostAsync<TokenResponse>("api/v1/auth/login/two-factor", new TwoFactorLoginRequest(ticket, code, recoveryCode), cancellationToken);
+
+    public Task<ApiResult<TwoFactorStatus>> GetTwoFactorStatusAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        SendAsync<TwoFactorStatus>(WithToken(HttpMethod.Get, "api/v1/auth/two-factor", accessToken, null), cancellationToken);
+
+    public Task<ApiResult<AuthenticatorSetup>> SetUpAuthenticatorAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        SendAsync<AuthenticatorSetup>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/setup", accessToken, null), cancellationToken);
+
+    public Task<ApiResult<TwoFactorEnabled>> EnableTwoFactorAsync(string accessToken, string code, CancellationToken cancellationToken = default) =>
+        SendAsync<TwoFactorEnabled>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/enable", accessToken, new TwoFactorCodeRequest(code)), cancellationToken);
+
+    public Task<ApiResult<RecoveryCodeSet>> RegenerateRecoveryCodesAsync(string accessToken, string code, CancellationToken cancellationToken = default) =>
+        SendAsync<RecoveryCodeSet>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/recovery-codes", accessToken, new TwoFactorCodeRequest(code)), cancellationToken);
+
+    public Task<ApiResult<TwoFactorDisabled>> DisableTwoFactorAsync(string accessToken, string code, CancellationToken cancellationToken = default) =>
+        SendAsync<TwoFactorDisabled>(WithToken(HttpMethod.Post, "api/v1/auth/two-factor/disable", accessToken, new TwoFactorCodeRequest(code)), cancellationToken);
+
+    /// <summary>
+    /// The two-factor settings answer the signed-in person with their own token, given here: a refusal (403 when
+    /// their role requires it) is an answer for the page, not a redirect.
+    /// </summary>
+    private static HttpRequestMessage WithToken(HttpMethod method, string uri, string accessToken, object? body)
+    {
+        var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : Json(body) };
+        request.Headers.Authorization = new("Bearer", accessToken);
+        return request;
+    }
 }

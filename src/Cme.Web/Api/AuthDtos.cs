@@ -4,6 +4,20 @@ public sealed record LoginRequest(string Email, string Password);
 
 public sealed record RefreshRequest(string RefreshToken);
 
+public sealed record TwoFactorLoginRequest(string TwoFactorToken, string? Code, string? RecoveryCode);
+
+public sealed record TwoFactorCodeRequest(string Code);
+
+public sealed record TwoFactorStatus(bool Enabled, bool Required, int RecoveryCodesLeft);
+
+public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);
+
+public sealed record TwoFactorEnabled(IReadOnlyList<string> RecoveryCodes, TokenResponse Tokens);
+
+public sealed record RecoveryCodeSet(IReadOnlyList<string> Codes);
+
+public sealed record TwoFactorDisabled(TokenResponse Tokens);
+
 public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
 public sealed record MeResponse(
