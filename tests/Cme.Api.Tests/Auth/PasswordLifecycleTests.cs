@@ -71,6 +71,26 @@ public sealed partial class PasswordLifecycleTests(NotificationApi api) : IClass
     }
 
     [Fact]
+    public async Task Forgot_AskedAgainWithinAMinute_SendsOneEmail_AskedLaterSendsAnother()
+    {
+        var (email, _) = await NewAccountAsync();
+        var anonymous = api.CreateClient();
+
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.DispatchAsync();
+        await MailToAsync(email);
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.DispatchAsync();
+        api.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.DispatchAsync();
+
+        var mails = await api.Sink.WaitForAsync(m => m.Count(x => x.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase))) >= 2, TimeSpan.FromSeconds(10));
+        mails.Count(x => x.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ResetLink_WorksOnce_TheSecondUseSaysSoAndChangesNothing()
     {
         var (email, temporary) = await NewAccountAsync();
