@@ -34,6 +34,9 @@ public static class PasswordLifecycle
 
 public sealed class PasswordResetRequests(IServiceScopeFactory scopes, TimeProvider clock)
 {
+    /// <summary>The least time between two reset e-mails to one account.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(1);
+
     /// <summary>Records a request for a reset link: one insert, whatever the e-mail.</summary>
     public static async Task RecordAsync(AppDbContext db, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -64,6 +67,7 @@ public sealed class PasswordResetRequests(IServiceScopeFactory scopes, TimeProvi
             """).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var written = 0;
+        var mailed = new HashSet<Guid>();
         foreach (var request in taken)
         {
             var expires = request.RequestedAt + PasswordResetTokenProvider.Lifespan;
@@ -71,7 +75,9 @@ public sealed class PasswordResetRequests(IServiceScopeFactory scopes, TimeProvi
                 continue;
             var professional = await db.Professionals.AsNoTracking().Where(p => p.UserId == user.Id)
                 .Select(p => new { p.Id, p.PreferredLanguage }).SingleOrDefaultAsync(cancellationToken);
-            if (professional is null)
+            // Asking again and again sends one e-mail a minute at most; the link already sent still works.
+            if (professional is null || !mailed.Add(professional.Id) || await db.Notifications.AnyAsync(n => n.RecipientId == professional.Id
+                    && n.Kind == NotificationKind.PasswordReset && n.CreatedAt > now - ResendAfter, cancellationToken))
                 continue;
             db.Notifications.Add(new Notification(professional.Id, NotificationKind.PasswordReset, NotificationChannel.Email, user.Id,
                 request.Id.ToString("N"), professional.PreferredLanguage,

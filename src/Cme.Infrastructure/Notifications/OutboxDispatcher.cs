@@ -14,6 +14,8 @@ namespace Cme.Infrastructure.Notifications;
 /// statement right after the SMTP server accepted it: a process killed between the two is the only
 /// way an e-mail goes out twice (its lease runs out and it is sent again). A failure is recorded
 /// with its error and retried with exponential backoff; after MaxAttempts the row is Failed.
+/// Each run first turns waiting requests for a password-reset link into reset e-mails
+/// (<see cref="Identity.PasswordResetRequests"/>); their link is made only when they are sent.
 /// </summary>
 public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, NotificationOptions options, IEmailSender email, TimeProvider clock,
     ILogger<OutboxDispatcher> logger, Identity.PasswordResetRequests passwordResets)
@@ -57,7 +59,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, NotificationOp
                 {
                     if (await passwordResets.WithLinkAsync(n.Data, cancellationToken) is not { } withLink)
                     {
-                        await RecordFailureAsync(connection, n with { Attempts = options.MaxAttempts }, new InvalidOperationException("The account is gone."), 0, instance, cancellationToken);
+                        await RecordFailureAsync(connection, n with { Attempts = options.MaxAttempts }, new InvalidOperationException("account-deleted"), 0, instance, cancellationToken);
                         failed++;
                         continue;
                     }

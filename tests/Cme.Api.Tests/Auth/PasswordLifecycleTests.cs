@@ -71,6 +71,40 @@ public sealed partial class PasswordLifecycleTests(NotificationApi api) : IClass
     }
 
     [Fact]
+    public async Task ResetEmail_ForSomeoneWhoReadsEnglish_IsInEnglish()
+    {
+        var (email, _) = await NewAccountAsync("en");
+
+        (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.DispatchAsync();
+
+        var mail = await MailToAsync(email);
+        mail.Subject.ShouldBe("Reset your password");
+        mail.Body.ShouldContain("within 30 minutes");
+        mail.Body.ShouldContain("Set a new password: http://cme.test/account/reset?");
+    }
+
+    [Fact]
+    public async Task Forgot_AskedAgainWithinAMinute_SendsOneEmail_AskedLaterSendsAnother()
+    {
+        var (email, _) = await NewAccountAsync();
+        var anonymous = api.CreateClient();
+
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.DispatchAsync();
+        await MailToAsync(email);
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.DispatchAsync();
+        api.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.DispatchAsync();
+
+        var mails = await api.Sink.WaitForAsync(m => m.Count(x => x.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase))) >= 2, TimeSpan.FromSeconds(10));
+        mails.Count(x => x.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ResetLink_WorksOnce_TheSecondUseSaysSoAndChangesNothing()
     {
         var (email, temporary) = await NewAccountAsync();
@@ -151,7 +185,7 @@ public sealed partial class PasswordLifecycleTests(NotificationApi api) : IClass
         (await GatesAsync(login)).ShouldBe(["password-change"]);
     }
 
-    private async Task<(string Email, string TemporaryPassword)> NewAccountAsync()
+    private async Task<(string Email, string TemporaryPassword)> NewAccountAsync(string language = "zh-CN")
     {
         var admin = await api.SignedInClientAsync(Demo.CmeAdmin);
         var wch = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/institutions?search=WCH")).GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -160,7 +194,7 @@ public sealed partial class PasswordLifecycleTests(NotificationApi api) : IClass
         var response = await admin.PostAsJsonAsync("/api/v1/professionals", new
         {
             nameZh = "密码学员", nameLatin = "Mima Xueyuan", profession = "Nurse", titleLevel = "Junior", licenceNumber = $"P{unique}",
-            institutionId = wch, email, preferredLanguage = "zh-CN", roles = new[] { "Learner" },
+            institutionId = wch, email, preferredLanguage = language, roles = new[] { "Learner" },
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (email, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("temporaryPassword").GetString()!);
