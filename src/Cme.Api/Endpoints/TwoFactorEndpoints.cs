@@ -66,7 +66,8 @@ public static class TwoFactorEndpoints
     }
 
     internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(
-        TwoFactorSignInRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle, TwoFactorSignInTickets tickets)
+        TwoFactorSignInRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle, TwoFactorSignInTickets tickets,
+        SignInSessions sessions)
     {
         var code = Normalise(request.Code);
         var recoveryCode = request.RecoveryCode?.Trim().ToUpperInvariant() ?? "";
@@ -92,8 +93,7 @@ public static class TwoFactorEndpoints
         }
         throttle.Succeeded(address, account);
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return await sessions.IssueTokensAsync(user, cancellationToken: http.RequestAborted);
     }
 
     internal static async Task<Ok<TwoFactorStatus>> Status(HttpContext http, UserManager<AppUser> users, TwoFactorPolicy policy)
@@ -135,7 +135,8 @@ public static class TwoFactorEndpoints
     }
 
     internal static async Task<Results<Ok<TwoFactorEnabled>, ProblemHttpResult>> Enable(
-        CodeRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle, IAuditContext audit)
+        CodeRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle, IAuditContext audit,
+        SignInSessions sessions)
     {
         var users = signIn.UserManager;
         var user = await Me(http, users);
@@ -149,7 +150,7 @@ public static class TwoFactorEndpoints
         // Turning it on changes the security stamp: earlier refresh tokens, which carry the set-up gate, stop working.
         await AuditedAsync(audit, "EnableTwoFactor", () => users.SetTwoFactorEnabledAsync(user, true));
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        var tokens = IssueTokens(http, await signIn.CreateUserPrincipalAsync(user));
+        var tokens = await sessions.IssueTokenResponseAsync(user, SignInSessions.SessionId(http.User), http.RequestAborted);
         return TypedResults.Ok(new TwoFactorEnabled(codes?.ToList() ?? [], tokens));
     }
 
@@ -166,7 +167,8 @@ public static class TwoFactorEndpoints
     }
 
     internal static async Task<Results<Ok<TwoFactorDisabled>, ProblemHttpResult>> Disable(
-        CodeRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle, IAuditContext audit, TwoFactorPolicy policy)
+        CodeRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginThrottle throttle, IAuditContext audit, TwoFactorPolicy policy,
+        SignInSessions sessions)
     {
         var users = signIn.UserManager;
         var user = await Me(http, users);
@@ -181,26 +183,7 @@ public static class TwoFactorEndpoints
         // The old key and codes die with it: enrolling again starts from a key nobody has seen.
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        return TypedResults.Ok(new TwoFactorDisabled(IssueTokens(http, await signIn.CreateUserPrincipalAsync(user))));
-    }
-
-    /// <summary>
-    /// New tokens for a principal, as the bearer handler makes them when <c>Login</c> signs in, but returned
-    /// inside a larger answer. Swap for the session-aware issuer when there is one.
-    /// </summary>
-    private static AccessTokenResponse IssueTokens(HttpContext http, ClaimsPrincipal principal)
-    {
-        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var scheme = IdentityConstants.BearerScheme;
-        var access = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = now + options.BearerTokenExpiration }, $"{scheme}:AccessToken");
-        var refresh = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = now + options.RefreshTokenExpiration }, $"{scheme}:RefreshToken");
-        return new AccessTokenResponse
-        {
-            AccessToken = options.BearerTokenProtector.Protect(access),
-            ExpiresIn = (long)options.BearerTokenExpiration.TotalSeconds,
-            RefreshToken = options.RefreshTokenProtector.Protect(refresh),
-        };
+        return TypedResults.Ok(new TwoFactorDisabled(await sessions.IssueTokenResponseAsync(user, SignInSessions.SessionId(http.User), http.RequestAborted)));
     }
 
     /// <summary>Null when the code from the app is right; otherwise the answer: 400 naming the field, or 429 after too many wrong ones.</summary>

@@ -5,6 +5,7 @@ using Cme.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class SignInSessions(
     IAuditContext audit,
     IHttpContextAccessor http,
     IOptions<IdentityOptions> identityOptions,
+    IOptionsMonitor<BearerTokenOptions> bearerOptions,
     ILogger<SignInSessions> logger)
 {
     public const string SessionClaim = "sid";
@@ -47,7 +49,31 @@ public sealed class SignInSessions(
     /// Tokens for <paramref name="user"/>: in the given session when it is still live (password
     /// change, second sign-in step), else in a new one (login).
     /// </summary>
-    public async Task<SignInHttpResult> IssueTokensAsync(AppUser user, Guid? sessionId = null, CancellationToken cancellationToken = default)
+    public async Task<SignInHttpResult> IssueTokensAsync(AppUser user, Guid? sessionId = null, CancellationToken cancellationToken = default) =>
+        TypedResults.SignIn(await PrincipalAsync(user, await OpenOrRenewAsync(user, sessionId, cancellationToken)),
+            authenticationScheme: IdentityConstants.BearerScheme);
+
+    /// <summary>
+    /// The same tokens as <see cref="IssueTokensAsync"/>, as a value to return inside a larger answer
+    /// (turning two-factor sign-in on or off answers recovery codes and the new tokens together).
+    /// </summary>
+    public async Task<AccessTokenResponse> IssueTokenResponseAsync(AppUser user, Guid? sessionId, CancellationToken cancellationToken = default)
+    {
+        var principal = await PrincipalAsync(user, await OpenOrRenewAsync(user, sessionId, cancellationToken));
+        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var now = clock.GetUtcNow();
+        var scheme = IdentityConstants.BearerScheme;
+        var access = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = now + options.BearerTokenExpiration }, $"{scheme}:AccessToken");
+        var refresh = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = now + options.RefreshTokenExpiration }, $"{scheme}:RefreshToken");
+        return new AccessTokenResponse
+        {
+            AccessToken = options.BearerTokenProtector.Protect(access),
+            ExpiresIn = (long)options.BearerTokenExpiration.TotalSeconds,
+            RefreshToken = options.RefreshTokenProtector.Protect(refresh),
+        };
+    }
+
+    private async Task<SignInSession> OpenOrRenewAsync(AppUser user, Guid? sessionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var session = sessionId is { } id
@@ -66,7 +92,7 @@ public sealed class SignInSessions(
         }
         await db.SaveChangesAsync(cancellationToken);
         Forget(session.Id);
-        return await SignInAsync(user, session);
+        return session;
     }
 
     /// <summary>
@@ -191,13 +217,16 @@ public sealed class SignInSessions(
         logger.LogInformation("Revoked {Count} sign-in session(s) of user {UserId}: {Reason}.", sessions.Count, sessions[0].UserId, reason);
     }
 
-    private async Task<SignInHttpResult> SignInAsync(AppUser user, SignInSession session)
+    private async Task<SignInHttpResult> SignInAsync(AppUser user, SignInSession session) =>
+        TypedResults.SignIn(await PrincipalAsync(user, session), authenticationScheme: IdentityConstants.BearerScheme);
+
+    private async Task<ClaimsPrincipal> PrincipalAsync(AppUser user, SignInSession session)
     {
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var identity = (ClaimsIdentity)principal.Identity!;
         identity.AddClaim(new Claim(SessionClaim, session.Id.ToString()));
         identity.AddClaim(new Claim(GenerationClaim, session.RefreshGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return principal;
     }
 
     private void Forget(Guid sessionId) => cache.Remove(CacheKey(sessionId));
