@@ -36,16 +36,8 @@ public static class AuthEndpoints
             return TypedResults.Problem(ProblemExceptionHandler.Problem(429, Reason.Of("auth.too-many-attempts")));
         }
 
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
-        {
-            // Spend the same time as a real password check, so the answer does not tell whether the account exists.
-            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, request.Password ?? "");
-            throttle.Failed(address, account);
-            return InvalidCredentials();
-        }
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: false);
-        if (!result.Succeeded)
+        // Unknown e-mail, wrong password, disabled account: one hash verification each and the same answer.
+        if (await PasswordCheck.VerifyAsync(signIn, request.Email, request.Password) is not { } user)
         {
             throttle.Failed(address, account);
             return InvalidCredentials();
@@ -71,7 +63,4 @@ public static class AuthEndpoints
 
     private static ProblemHttpResult InvalidCredentials() =>
         TypedResults.Problem(ProblemExceptionHandler.Problem(401, Reason.Of("auth.sign-in-failed")));
-
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 }
