@@ -24,6 +24,7 @@ internal sealed class LoginThrottle
     private const string Section = "Cme:LoginThrottle";
 
     private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _knownGood = new(StringComparer.Ordinal);
     private readonly Policy _pair;
@@ -55,18 +56,22 @@ internal sealed class LoginThrottle
         var now = _clock.GetUtcNow();
         SweepIfDue(now);
         var keys = Keys(address, account, now);
-        var wait = TimeSpan.Zero;
-        foreach (var (key, policy) in keys)
-            if (_counters.TryGetValue(key, out var counter))
-            {
-                var w = counter.Wait(now, policy, _firstWait);
-                if (w > wait) wait = w;
-            }
-        if (wait > TimeSpan.Zero)
-            return wait;
-        foreach (var (key, _) in keys)
-            Update(key, c => c.Begin(now));
-        return null;
+        // Looking and counting the try in flight as one step (microseconds), so two tries cannot both take the last free one.
+        lock (_gate)
+        {
+            var wait = TimeSpan.Zero;
+            foreach (var (key, policy) in keys)
+                if (_counters.TryGetValue(key, out var counter))
+                {
+                    var w = counter.Wait(now, policy, _firstWait);
+                    if (w > wait) wait = w;
+                }
+            if (wait > TimeSpan.Zero)
+                return wait;
+            foreach (var (key, _) in keys)
+                Update(key, c => c.Begin(now));
+            return null;
+        }
     }
 
     public void Failed(string? address, string account)
