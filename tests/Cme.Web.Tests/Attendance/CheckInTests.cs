@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Cme.Testing;
 using Microsoft.Playwright;
@@ -142,6 +143,29 @@ public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStac
         await Assertions.Expect(shown).ToHaveTextAsync(EightDigitsInTwoGroups());
         await Assertions.Expect(admin.GetByTestId("checkin-qr")).Not.ToHaveAttributeAsync("data-checkin-url", firstLink!);
         await Assertions.Expect(admin.GetByTestId("checkin-qr").Locator("svg path")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Gp_AfterTooManyWrongNumbers_IsToldToWait_InTheirLanguage()
+    {
+        var arrange = await OfferingArrangement.StartAsync(stack);
+        var offering = await arrange.OfferingAsync("E2E 签到限次班");
+        var session = await arrange.SessionAsync(offering, OfferingArrangement.ChengduNow.AddMinutes(-5), 60, "签到限次演练");
+        await arrange.EnrolAsync(offering, Demo.Gp);
+        // Ten wrong numbers already tried (through the API, as a script would).
+        var gpApi = await stack.ApiClientAsync(Demo.Gp);
+        for (var i = 0; i < 10; i++)
+            await gpApi.PostAsJsonAsync($"api/v1/sessions/{session}/check-in", new { code = "0000 000" + i });
+
+        var gp = await stack.SignInAsync(Demo.Gp);
+        await gp.GotoAsync($"/checkin/{session}");
+        await gp.GetByTestId("checkin-number").FillAsync("1234 5678");
+        await gp.GetByTestId("checkin-submit").ClickAsync();
+
+        await Assertions.Expect(gp.GetByTestId("checkin-refused")).ToHaveAttributeAsync("data-reason", "too-many");
+        await Assertions.Expect(gp.GetByTestId("checkin-refused")).ToContainTextAsync("错误的签到码尝试过多");
+        await Assertions.Expect(gp.GetByTestId("checkin-refused-detail")).ToContainTextAsync(new Regex(@"请 \d+ 分钟后再试"));
+        await Assertions.Expect(gp.GetByTestId("checkin-result")).ToHaveCountAsync(0);
     }
 
     [GeneratedRegex(@"^\d{4} \d{4}$")]
