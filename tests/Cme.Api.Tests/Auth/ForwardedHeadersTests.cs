@@ -26,7 +26,11 @@ public sealed class ForwardedHeadersTests
     public sealed class WebAsProxyApi : CmeApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings =>
-            new Dictionary<string, string?>(Throttle) { ["Cme:Security:KnownProxies"] = TestPeerAddress };
+            new Dictionary<string, string?>(Throttle)
+            {
+                ["Cme:Security:KnownProxies"] = TestPeerAddress,
+                ["Cme:Verification:PermitsPerMinute"] = "2",
+            };
     }
 
     private static async Task<List<HttpStatusCode>> FailFromManyAddressesAsync(CmeApiFactory api)
@@ -64,7 +68,16 @@ public sealed class ForwardedHeadersTests
         await api.InitializeAsync();
 
         var answers = await FailFromManyAddressesAsync(api);
+        var verifications = new List<HttpStatusCode>();
+        foreach (var from in new[] { "198.51.100.10", "198.51.100.10", "198.51.100.10", "198.51.100.11" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/certificates/verify/CME-2026-000000");
+            request.Headers.Add("X-Forwarded-For", from);
+            verifications.Add((await api.CreateClient().SendAsync(request)).StatusCode);
+        }
 
         answers.ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        // The certificate-verification limit (2 a minute here) also counts each forwarded address on its own.
+        verifications.ShouldBe([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.NotFound]);
     }
 }
