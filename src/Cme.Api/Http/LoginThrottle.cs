@@ -218,7 +218,10 @@ internal sealed class LoginThrottle
         public void Begin(DateTimeOffset now)
         {
             if (InFlight(now) == 0)
+            {
                 _inFlightSince = now;
+                _inFlight = 0; // forget tries that never ended
+            }
             _inFlight++;
         }
 
