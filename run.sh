@@ -364,6 +364,8 @@ say "starting the API on http://127.0.0.1:$API_PORT (log: ${API_LOG#"$ROOT"/})"
   # E-mail: without an SMTP host (Cme__Email__Host), messages are written to this folder as .eml files.
   export Cme__Email__PickupDirectory="${Cme__Email__PickupDirectory:-$ROOT/.data/mail}"
   export ASPNETCORE_URLS="http://127.0.0.1:$API_PORT"
+  # The web front end (on this machine) names the browser's address in X-Forwarded-For; nobody else is believed.
+  export Cme__Security__KnownProxies="${Cme__Security__KnownProxies:-127.0.0.1}"
   exec setsid "$DOTNET" Cme.Api.dll
 ) >>"$API_LOG" 2>&1 </dev/null &
 API_PID=$!

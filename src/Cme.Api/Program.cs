@@ -66,7 +66,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
 // Public certificate verification is rate-limited per client address (behind the web front end,
-// the address it forwards; only loopback proxies are trusted unless configured otherwise).
+// the address it forwards; only the proxies in Cme:Security:KnownProxies/KnownNetworks are trusted).
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -103,8 +103,10 @@ var seed = app.Configuration.GetValue("Cme:SeedDemoData", false) && !app.Environ
 await app.Services.InitialiseDatabaseAsync(seed, app.Configuration["Cme:DemoPassword"] ?? DemoDataSeeder.DefaultPassword,
     app.Configuration.GetValue("Cme:Demo:LiveClassMinutes", 0));
 
+// X-Forwarded-For is believed only from the proxies configured in Cme:Security (the Web front end is one):
+// with none configured no caller can choose the address the per-address limits see.
+app.UseForwardedHeaders(Cme.Hosting.TrustedProxies.Options(app.Configuration));
 // Chinese first: messages are in zh-CN unless the caller asks for English (Accept-Language: en).
-app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor });
 app.UseRequestLocalization(o =>
 {
     string[] cultures = ["zh-CN", "en"];

@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<ISchedulingSettings>(new SchedulingSettings(configuration));
         services.AddSingleton<ICheckInKey>(new CheckInKey(configuration,
             string.Equals(configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["environment"], "Production", StringComparison.OrdinalIgnoreCase)));
+        services.AddSingleton<ICheckInAttempts>(new CheckInAttempts(connectionString, configuration));
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<IDocumentRenderer>(_ => new PdfSharpDocumentRenderer(configuration["Cme:Fonts:Path"]));
         services.AddSingleton<Application.Reports.IAnnualSummaryRenderer, Reports.PdfSharpAnnualSummaryRenderer>();
@@ -54,8 +55,10 @@ public static class DependencyInjection
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failures never lock an account (that let anyone lock anyone out): the API's LoginThrottle
+                // slows guessing down instead. Lockout stays enabled for new users only so that an
+                // administrator can disable an account (LockoutEnd), which sign-in then refuses like a wrong password.
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<AppRole>()

@@ -8,6 +8,10 @@ builder.AddCmeWeb();
 
 var app = builder.Build();
 
+// The browser's address, as the API's limits will see it: X-Forwarded-For only from this server's own proxies
+// (Cme:Security:KnownProxies / KnownNetworks; none by default).
+app.UseForwardedHeaders(Cme.Hosting.TrustedProxies.Options(app.Configuration));
+
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,8 +32,10 @@ public class CmeApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Cme", _database.ConnectionString);
         builder.UseSetting("Cme:SeedDemoData", "false");
-        builder.UseSetting("Cme:LoginThrottle:PerIpPerMinute", "100000");
-        builder.UseSetting("Cme:LoginThrottle:PerAccountPerMinute", "100000");
+        // Tests sign in a lot from one address; the throttle tests set their own numbers.
+        builder.UseSetting("Cme:LoginThrottle:AccountAndAddress:FreeFailures", "100000");
+        builder.UseSetting("Cme:LoginThrottle:Account:FreeFailures", "100000");
+        builder.UseSetting("Cme:LoginThrottle:Address:FreeFailures", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The admins of most tests sign in with a password alone; the two-factor tests ask for the production setting.
         builder.UseSetting("Cme:Security:TwoFactorRequiredRoles", "");
@@ -40,7 +43,30 @@ public class CmeApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Cme:Scheduler:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.AddSingleton<IStartupFilter>(new PeerAddressFilter());
+        });
+    }
+
+    /// <summary>
+    /// The address every in-memory test request comes from (TestServer leaves it empty, and ASP.NET Core would
+    /// then believe any X-Forwarded-For). A class that trusts it as a proxy lists it in Cme:Security:KnownProxies.
+    /// </summary>
+    public const string TestPeerAddress = "192.0.2.1";
+
+    private sealed class PeerAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Parse(TestPeerAddress);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>An HTTP client signed in as one of the demo accounts (or any account and password).</summary>

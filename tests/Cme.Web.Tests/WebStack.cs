@@ -119,7 +119,12 @@ public class WebStack : IAsyncLifetime
     private sealed class ApiServer(WebStack stack) : CmeApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings =>
-            new Dictionary<string, string?>(stack.ApiSettings) { ["Cme:PublicBaseUrl"] = stack.WebUrl };
+            new Dictionary<string, string?>(stack.ApiSettings)
+            {
+                ["Cme:PublicBaseUrl"] = stack.WebUrl,
+                // The Web, on this machine, names the browser's address as run.sh sets it up.
+                ["Cme:Security:KnownProxies"] = "127.0.0.1;::1",
+            };
     }
 
     private sealed class WebServer(TimeProvider clock) : WebApplicationFactory<web::Program>

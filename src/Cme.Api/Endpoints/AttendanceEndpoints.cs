@@ -19,7 +19,7 @@ public static class AttendanceEndpoints
     public static IEndpointRouteBuilder MapAttendanceEndpoints(this IEndpointRouteBuilder app)
     {
         var sessions = app.MapGroup("/api/v1/sessions/{id:guid}").WithTags("Attendance");
-        sessions.MapPost("/check-in", CheckInNow).WithSummary("Check in with the rotating code (QR token or 6 digits); repeating it is harmless.");
+        sessions.MapPost("/check-in", CheckInNow).WithSummary("Check in with the rotating code (QR token or the 8 digits, spaces allowed); repeating it is harmless; wrong codes are limited per learner and session (429 with Retry-After).");
         sessions.MapGet("/check-in", MyCheckInNow)
             .WithSummary("My own check-in for this session (enrolled learner): when and with what status; checkedInAt is null before I check in.");
         sessions.MapGet("/check-in-code", Code).WithSummary("The code to show now (trainer of the session, CmeAdmin); it changes every 30 seconds.");

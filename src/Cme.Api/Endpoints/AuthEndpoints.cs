@@ -31,22 +31,11 @@ public static partial class AuthEndpoints
     {
         var address = http.Connection.RemoteIpAddress?.ToString();
         var account = request.Email ?? "";
-        if (throttle.Check(address, account) is { } wait)
-        {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(ProblemExceptionHandler.Problem(429, Reason.Of("auth.too-many-attempts")));
-        }
+        if (throttle.Refuse(http, address, account) is { } tooMany)
+            return tooMany;
 
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
-        {
-            // Spend the same time as a real password check, so the answer does not tell whether the account exists.
-            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, request.Password ?? "");
-            throttle.Failed(address, account);
-            return InvalidCredentials();
-        }
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: false);
-        if (!result.Succeeded)
+        // Unknown e-mail, wrong password, disabled account: one hash verification each and the same answer.
+        if (await PasswordCheck.VerifyAsync(signIn, request.Email, request.Password) is not { } user)
         {
             throttle.Failed(address, account);
             return InvalidCredentials();
@@ -71,7 +60,4 @@ public static partial class AuthEndpoints
 
     private static ProblemHttpResult InvalidCredentials() =>
         TypedResults.Problem(ProblemExceptionHandler.Problem(401, Reason.Of("auth.sign-in-failed")));
-
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 }

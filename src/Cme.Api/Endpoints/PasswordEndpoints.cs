@@ -51,11 +51,8 @@ public static class PasswordEndpoints
             return TypedResults.Problem(ProblemExceptionHandler.Problem(401, Reason.Of("auth.required")));
         var address = http.Connection.RemoteIpAddress?.ToString();
         var account = user.Email ?? user.Id.ToString();
-        if (throttle.Check(address, account) is { } wait)
-        {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(ProblemExceptionHandler.Problem(429, Reason.Of("auth.too-many-attempts")));
-        }
+        if (throttle.Refuse(http, address, account) is { } tooMany)
+            return tooMany;
         var current = request.CurrentPassword ?? "";
         if (!await users.CheckPasswordAsync(user, current))
         {

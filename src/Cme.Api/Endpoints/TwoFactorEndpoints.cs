@@ -81,8 +81,8 @@ public static class TwoFactorEndpoints
 
         var address = http.Connection.RemoteIpAddress?.ToString();
         var account = ThrottleAccount(user);
-        if (TooManyAttempts(http, throttle, address, account) is { } wait)
-            return wait;
+        if (throttle.Refuse(http, address, account) is { } tooMany)
+            return tooMany;
         var verified = code.Length > 0
             ? await signIn.UserManager.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code)
             : (await signIn.UserManager.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode)).Succeeded;
@@ -194,8 +194,8 @@ public static class TwoFactorEndpoints
             throw new RequestValidationException("code", "request.required");
         var address = http.Connection.RemoteIpAddress?.ToString();
         var account = ThrottleAccount(user);
-        if (TooManyAttempts(http, throttle, address, account) is { } wait)
-            return wait;
+        if (throttle.Refuse(http, address, account) is { } tooMany)
+            return tooMany;
         if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
         {
             throttle.Failed(address, account);
@@ -203,14 +203,6 @@ public static class TwoFactorEndpoints
         }
         throttle.Succeeded(address, account);
         return null;
-    }
-
-    private static ProblemHttpResult? TooManyAttempts(HttpContext http, LoginThrottle throttle, string? address, string account)
-    {
-        if (throttle.Check(address, account) is not { } wait)
-            return null;
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(ProblemExceptionHandler.Problem(StatusCodes.Status429TooManyRequests, Reason.Of("auth.too-many-attempts")));
     }
 
     /// <summary>Second-factor failures count against the account by id, apart from its password failures.</summary>

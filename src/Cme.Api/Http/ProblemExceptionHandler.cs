@@ -29,6 +29,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             problem = Problem(500, Reason.Of("server.error"));
         }
         context.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyAttemptsException tooMany)
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(tooMany.RetryAfter);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
@@ -57,12 +59,17 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ForbiddenException e => Problem(403, e.Reason),
         NotFoundException e => Problem(404, e.Reason),
         ConflictException e => Problem(409, e.Reason),
+        TooManyAttemptsException e => Problem(429, e.Reason),
         DomainException e => Problem(409, e.Reason),
         DbUpdateConcurrencyException => Problem(409, Reason.Of("conflict.concurrent")),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
             Problem(409, Reason.Of("conflict.duplicate")),
         _ => null,
     };
+
+    /// <summary>Whole seconds, rounded up (at least 1), for a Retry-After header.</summary>
+    internal static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A problem with its title by status and its detail from the reason, both in the request's language.</summary>
     internal static ProblemDetails Problem(int status, Reason reason)

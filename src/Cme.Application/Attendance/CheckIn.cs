@@ -19,7 +19,7 @@ public sealed record MyCheckIn(Guid SessionId, Guid OfferingId, DateTimeOffset? 
 public sealed record CurrentCode(Guid SessionId, string Token, string Number, DateTimeOffset ValidUntil, int PeriodSeconds);
 
 /// <summary>
-/// A learner checks in with the session's rotating code (the QR token or the 6-digit number).
+/// A learner checks in with the session's rotating code (the QR token or the 8-digit number, spaces allowed).
 /// Only enrolled learners, only from 30 minutes before the start to the end; checking in twice is harmless.
 /// </summary>
 [Authenticated]
@@ -30,7 +30,7 @@ internal sealed class CheckInValidator : AbstractValidator<CheckIn>
     public CheckInValidator() => RuleFor(x => x.Code).NotEmpty().MaximumLength(64);
 }
 
-internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheckInKey key, IOfferingLock locks, TimeProvider clock)
+internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheckInKey key, ICheckInAttempts attempts, IOfferingLock locks, TimeProvider clock)
     : IRequestHandler<CheckIn, CheckInResult>
 {
     public async Task<CheckInResult> Handle(CheckIn request, CancellationToken cancellationToken)
@@ -44,8 +44,14 @@ internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheck
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Session", request.SessionId);
         if (session.Status == SessionStatus.Cancelled)
             throw new ConflictException("session.cancelled");
-        var source = CheckInCode.Verify(key.Key, session.Id, request.Code.Trim(), now)
+        // Wrong codes are limited per learner and session (docs/operations.md, "Check-in codes"): each try counts
+        // as wrong until it proves right, so parallel guesses get no more than the allowance either.
+        var attempt = await attempts.BeginAsync(session.Id, me, now, cancellationToken);
+        if (attempt.Wait is { } wait)
+            throw new TooManyAttemptsException("checkin.too-many-attempts", wait, new { minutes = (int)Math.Ceiling(wait.TotalMinutes) });
+        var source = CheckInCode.Verify(key.Key, session.Id, request.Code, now)
             ?? throw new RequestValidationException("code", "checkin.code-invalid");
+        await attempts.RightAsync(attempt, cancellationToken);
         if (!session.Enrolled)
             throw new ForbiddenException("checkin.not-enrolled");
 

@@ -52,3 +52,20 @@ public sealed class ForwardUserAgentHandler(IHttpContextAccessor httpContextAcce
         return base.SendAsync(request, cancellationToken);
     }
 }
+
+/// <summary>
+/// Names the browser's address (as this server sees it, after its own trusted proxies) in X-Forwarded-For,
+/// so the API's per-address limits (sign-in, certificate verification) count each browser, not the Web.
+/// The API believes the header only because the Web is one of its configured proxies; whatever the browser
+/// sent in that header itself is replaced, never passed on.
+/// </summary>
+public sealed class ForwardedForHandler(IHttpContextAccessor httpContextAccessor) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Remove("X-Forwarded-For");
+        if (httpContextAccessor.HttpContext?.Connection.RemoteIpAddress is { } address)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString());
+        return base.SendAsync(request, cancellationToken);
+    }
+}

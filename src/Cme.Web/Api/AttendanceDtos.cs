@@ -59,7 +59,7 @@ public sealed record CheckInResult(Guid SessionId, Guid OfferingId, AttendanceSt
 /// <summary>My own check-in for a session: when (null before I check in) and the status it gave me.</summary>
 public sealed record MyCheckIn(Guid SessionId, Guid OfferingId, DateTimeOffset? CheckedInAt, AttendanceStatus? Status);
 
-/// <summary>The code to show now: the QR token, the 6-digit number, and when it stops being the current one.</summary>
+/// <summary>The code to show now: the QR token, the 8-digit number, and when it stops being the current one.</summary>
 public sealed record CurrentCheckInCode(Guid SessionId, string Token, string Number, DateTimeOffset ValidUntil, int PeriodSeconds);
 
 public sealed record RosterLine(

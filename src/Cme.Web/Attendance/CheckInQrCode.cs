@@ -6,7 +6,7 @@ using QRCoder;
 
 namespace Cme.Web.Attendance;
 
-/// <summary>What the trainer's screen shows for the current period: the QR code of the check-in link and the 6-digit number.</summary>
+/// <summary>What the trainer's screen shows for the current period: the QR code of the check-in link and the 8-digit number, grouped ("1234 5678").</summary>
 public sealed record CheckInDisplay(string Url, string Svg, string Number, DateTimeOffset ValidUntil, int PeriodSeconds, DateTimeOffset Now);
 
 /// <summary>
@@ -18,8 +18,14 @@ public sealed class CheckInQrCode(IConfiguration configuration, TimeProvider clo
     public CheckInDisplay Display(HttpRequest request, CurrentCheckInCode code, string label)
     {
         var url = CheckInUrl(request, code.SessionId, code.Token);
-        return new CheckInDisplay(url, Svg(url, label), code.Number, code.ValidUntil, code.PeriodSeconds, clock.GetUtcNow());
+        return new CheckInDisplay(url, Svg(url, label), Grouped(code.Number), code.ValidUntil, code.PeriodSeconds, clock.GetUtcNow());
     }
+
+    /// <summary>Digits in groups of four, easier to read from the back of a room; the check-in page ignores the spaces.</summary>
+    public static string Grouped(string number) =>
+        number.Length > 4 && number.All(char.IsAsciiDigit)
+            ? string.Join(' ', Enumerable.Range(0, (number.Length + 3) / 4).Select(i => number.Substring(i * 4, Math.Min(4, number.Length - i * 4))))
+            : number;
 
     public string CheckInUrl(HttpRequest request, Guid sessionId, string token)
     {

@@ -6,7 +6,7 @@ namespace Cme.Web.Endpoints;
 
 /// <summary>
 /// The trainer's session page polls this for the code of the current period (the API changes it
-/// every 30 s): the QR code as SVG, the link it encodes and the 6-digit number, as JSON.
+/// every 30 s): the QR code as SVG, the link it encodes and the 8-digit number (grouped), as JSON.
 /// </summary>
 public static class CheckInCodeEndpoints
 {

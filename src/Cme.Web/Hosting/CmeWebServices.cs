@@ -54,71 +54,94 @@ public static class CmeWebServices
         services.AddTransient<BearerTokenHandler>();
         services.AddTransient<AcceptLanguageHandler>();
         services.AddTransient<ForwardUserAgentHandler>();
+        services.AddTransient<ForwardedForHandler>();
         services.AddHttpClient<AuthApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<ForwardUserAgentHandler>();
         services.AddHttpClient<SessionsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<MeApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<NotificationsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<InstitutionsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ProfessionalsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<CoursesApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ScenarioApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ReviewApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<LearningApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<OfferingsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<EnrolmentApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ScheduleApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<TrainersApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<CreditsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ReportsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<CheckInApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<AttendanceApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ActivitiesApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<CertificatesApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         // Public verification: no token, whoever is signed in.
         services.AddHttpClient<CertificateVerificationClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>();
         // Calendar feeds: no token, the calendar app's request carries only the feed's secret.
-        services.AddHttpClient<CalendarFeedClient>(ConfigureApi);
+        services.AddHttpClient<CalendarFeedClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>();
 
         return builder;
     }

@@ -25,7 +25,7 @@ public sealed class AttendanceTests(CmeApiFactory api) : IClassFixture<CmeApiFac
         var first = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = number });
         var again = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = code.GetProperty("token").GetString() });
         var foreign = await gp.PostAsJsonAsync($"/api/v1/sessions/{other}/check-in", new { code = number });
-        var wrong = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = "000000" == number ? "111111" : "000000" });
+        var wrong = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = "00000000" == number ? "11111111" : "00000000" });
         var stranger = await (await api.SignedInClientAsync(Demo.Author)).PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = number });
 
         first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());

@@ -81,26 +81,3 @@ public sealed class SignInTests(CmeApiFactory api) : IClassFixture<CmeApiFactory
         (await client.PutAsJsonAsync("/api/v1/me/language", new { language = "fr" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 }
-
-public sealed class LoginThrottleTests(LoginThrottleTests.TightFactory api) : IClassFixture<LoginThrottleTests.TightFactory>
-{
-    public sealed class TightFactory : CmeApiFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Cme:LoginThrottle:PerAccountPerMinute"] = "3",
-        };
-    }
-
-    [Fact]
-    public async Task Login_RepeatedForOneAccount_IsThrottledWith429()
-    {
-        var client = api.CreateClient();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/login", new { email = Demo.Gp, password = "wrong-password" })).StatusCode);
-
-        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
-        statuses.Skip(3).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
-    }
-}

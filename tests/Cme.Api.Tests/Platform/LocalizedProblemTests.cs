@@ -60,7 +60,7 @@ public sealed partial class LocalizedProblemTests(CmeApiFactory api) : IClassFix
         var gp = await api.SignedInClientAsync(Demo.Gp);
         await gp.PostAsync($"/api/v1/offerings/{offering}/enrol", null);
         var number = (await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{session}/check-in-code")).GetProperty("number").GetString();
-        var wrong = number == "000000" ? "111111" : "000000";
+        var wrong = number == "00000000" ? "11111111" : "00000000";
 
         var chinese = await SendAsync(gp, HttpMethod.Post, $"/api/v1/sessions/{session}/check-in", new { code = wrong }, "zh-CN");
         var english = await SendAsync(gp, HttpMethod.Post, $"/api/v1/sessions/{session}/check-in", new { code = wrong }, "en");

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Cme.Testing;
 using Microsoft.Playwright;
@@ -25,7 +26,7 @@ public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStac
         await Assertions.Expect(trainer.GetByTestId("teaching-session-title")).ToHaveTextAsync("心肺复苏演练");
         var qr = trainer.GetByTestId("checkin-qr");
         await Assertions.Expect(qr.Locator("svg path")).ToHaveCountAsync(1);
-        await Assertions.Expect(trainer.GetByTestId("checkin-code-number")).ToHaveTextAsync(SixDigits());
+        await Assertions.Expect(trainer.GetByTestId("checkin-code-number")).ToHaveTextAsync(EightDigitsInTwoGroups());
         var gpRow = trainer.Locator("[data-testid=roster-row]", new() { HasText = "王芳" });
         await Assertions.Expect(gpRow).ToHaveAttributeAsync("data-status", "None");
 
@@ -75,17 +76,19 @@ public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStac
         await admin.GotoAsync($"/admin/offerings/{offering}");
         await admin.GetByTestId("session-attendance-link").ClickAsync();
         var shown = admin.GetByTestId("checkin-code-number");
-        await Assertions.Expect(shown).ToHaveTextAsync(SixDigits());
+        await Assertions.Expect(shown).ToHaveTextAsync(EightDigitsInTwoGroups());
 
         var gp = await stack.SignInAsync(Demo.Gp);
         await gp.GotoAsync($"/checkin/{session}");
         var number = await shown.TextContentAsync();
-        await gp.GetByTestId("checkin-number").FillAsync(((int.Parse(number!) + 1) % 1_000_000).ToString("D6"));
+        var wrong = (int.Parse(number!.Replace(" ", "")) + 1) % 100_000_000;
+        await gp.GetByTestId("checkin-number").FillAsync(wrong.ToString("D8"));
         await gp.GetByTestId("checkin-submit").ClickAsync();
         await Assertions.Expect(gp.GetByTestId("checkin-refused")).ToHaveAttributeAsync("data-reason", "code");
         await Assertions.Expect(gp.GetByTestId("checkin-refused")).ToContainTextAsync("签到码无效或已过期");
         await Assertions.Expect(gp.GetByTestId("checkin-result")).ToHaveCountAsync(0);
 
+        // Typed as shown, with the space between the groups.
         await gp.GetByTestId("checkin-number").FillAsync((await shown.TextContentAsync())!);
         await gp.GetByTestId("checkin-submit").ClickAsync();
         await Assertions.Expect(gp.GetByTestId("checkin-result")).ToHaveAttributeAsync("data-status", "Present");
@@ -130,18 +133,41 @@ public sealed partial class CheckInTests(WebStack stack) : IClassFixture<WebStac
         await admin.GotoAsync($"/admin/offerings/{offering}");
         await admin.GetByTestId("session-attendance-link").ClickAsync();
         var shown = admin.GetByTestId("checkin-code-number");
-        await Assertions.Expect(shown).ToHaveTextAsync(SixDigits());
+        await Assertions.Expect(shown).ToHaveTextAsync(EightDigitsInTwoGroups());
         var first = (await shown.TextContentAsync())!;
         var firstLink = await admin.GetByTestId("checkin-qr").GetAttributeAsync("data-checkin-url");
         await Assertions.Expect(admin.GetByTestId("checkin-countdown")).ToHaveTextAsync(new Regex(@"^\d{1,2} 秒后更换$"));
 
         // A code lives 30 seconds; the page fetches the next one when it runs out, without a reload.
         await Assertions.Expect(shown).Not.ToHaveTextAsync(first, new() { Timeout = 40_000 });
-        await Assertions.Expect(shown).ToHaveTextAsync(SixDigits());
+        await Assertions.Expect(shown).ToHaveTextAsync(EightDigitsInTwoGroups());
         await Assertions.Expect(admin.GetByTestId("checkin-qr")).Not.ToHaveAttributeAsync("data-checkin-url", firstLink!);
         await Assertions.Expect(admin.GetByTestId("checkin-qr").Locator("svg path")).ToHaveCountAsync(1);
     }
 
-    [GeneratedRegex(@"^\d{6}$")]
-    private static partial Regex SixDigits();
+    [Fact]
+    public async Task Gp_AfterTooManyWrongNumbers_IsToldToWait_InTheirLanguage()
+    {
+        var arrange = await OfferingArrangement.StartAsync(stack);
+        var offering = await arrange.OfferingAsync("E2E 签到限次班");
+        var session = await arrange.SessionAsync(offering, OfferingArrangement.ChengduNow.AddMinutes(-5), 60, "签到限次演练");
+        await arrange.EnrolAsync(offering, Demo.Gp);
+        // Ten wrong numbers already tried (through the API, as a script would).
+        var gpApi = await stack.ApiClientAsync(Demo.Gp);
+        for (var i = 0; i < 10; i++)
+            await gpApi.PostAsJsonAsync($"api/v1/sessions/{session}/check-in", new { code = "0000 000" + i });
+
+        var gp = await stack.SignInAsync(Demo.Gp);
+        await gp.GotoAsync($"/checkin/{session}");
+        await gp.GetByTestId("checkin-number").FillAsync("1234 5678");
+        await gp.GetByTestId("checkin-submit").ClickAsync();
+
+        await Assertions.Expect(gp.GetByTestId("checkin-refused")).ToHaveAttributeAsync("data-reason", "too-many");
+        await Assertions.Expect(gp.GetByTestId("checkin-refused")).ToContainTextAsync("错误的签到码尝试过多");
+        await Assertions.Expect(gp.GetByTestId("checkin-refused-detail")).ToContainTextAsync(new Regex(@"请 \d+ 分钟后再试"));
+        await Assertions.Expect(gp.GetByTestId("checkin-result")).ToHaveCountAsync(0);
+    }
+
+    [GeneratedRegex(@"^\d{4} \d{4}$")]
+    private static partial Regex EightDigitsInTwoGroups();
 }

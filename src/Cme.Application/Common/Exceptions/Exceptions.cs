@@ -37,3 +37,11 @@ public sealed class ConflictException(string code, object? values = null) : Exce
 {
     public Reason Reason { get; } = Reason.Of(code, values);
 }
+
+/// <summary>Too many tries: 429 with a Retry-After of <see cref="RetryAfter"/>.</summary>
+public sealed class TooManyAttemptsException(string code, TimeSpan retryAfter, object? values = null) : Exception(code), IHasReason
+{
+    public Reason Reason { get; } = Reason.Of(code, values);
+
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

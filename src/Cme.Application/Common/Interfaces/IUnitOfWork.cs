@@ -30,3 +30,19 @@ public interface ICheckInKey
 {
     byte[] Key { get; }
 }
+
+/// <summary>
+/// Counts tries of check-in codes per learner and session, outside the command's transaction (a wrong code
+/// rolls the command back, its count must stay). Each try counts as wrong until <see cref="RightAsync"/>.
+/// </summary>
+public interface ICheckInAttempts
+{
+    /// <summary>Records a try; when too many wrong ones were tried in the window, records nothing and gives the wait.</summary>
+    Task<CheckInTry> BeginAsync(Guid sessionId, Guid learnerId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The code of this try was right: it does not count against the learner.</summary>
+    Task RightAsync(CheckInTry attempt, CancellationToken cancellationToken);
+}
+
+/// <summary>A try being checked (<see cref="Id"/>), or a refusal with how long to wait.</summary>
+public sealed record CheckInTry(Guid? Id, TimeSpan? Wait);
