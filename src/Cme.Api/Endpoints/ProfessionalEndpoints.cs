@@ -16,6 +16,8 @@ public static class ProfessionalEndpoints
         string NameZh, string NameLatin, Profession Profession, TitleLevel TitleLevel,
         Guid InstitutionId, string Email, string PreferredLanguage, IReadOnlyList<string> Roles);
 
+    public sealed record SignInAccessRequest(bool Disabled);
+
     public static IEndpointRouteBuilder MapProfessionalEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/professionals").WithTags("Staff");
@@ -23,6 +25,8 @@ public static class ProfessionalEndpoints
         group.MapGet("/{id:guid}", Get).WithName("GetProfessional");
         group.MapPost("/", Create).WithSummary("Add a professional and open their account; the temporary password is returned once.");
         group.MapPut("/{id:guid}", Update);
+        group.MapPut("/{id:guid}/sign-in", SetSignInAccess)
+            .WithSummary("Stop a person signing in (they left, or the account is misused) or let them in again; their sessions end within a minute. Not for one's own account.");
         group.MapPost("/import", Import)
             .DisableAntiforgery()
             .WithSummary("Import staff from a UTF-8 CSV file (multipart field 'file'). Any bad row: 400 listing every bad row, nothing written.");
@@ -46,6 +50,12 @@ public static class ProfessionalEndpoints
     {
         await sender.Send(new UpdateProfessional(id, request.NameZh, request.NameLatin, request.Profession, request.TitleLevel,
             request.InstitutionId, request.Email, request.PreferredLanguage, request.Roles ?? []), ct);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<NoContent> SetSignInAccess(Guid id, SignInAccessRequest request, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new SetSignInAccess(id, request.Disabled), ct);
         return TypedResults.NoContent();
     }
 

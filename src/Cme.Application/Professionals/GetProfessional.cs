@@ -26,6 +26,8 @@ internal sealed class GetProfessionalHandler(IAppDbContext db, ICurrentUser user
         var roles = pro.UserId is { } userId ? await identity.GetRolesAsync(userId, cancellationToken) : [];
         return new ProfessionalDetails(
             pro.Id, pro.NameZh, pro.NameLatin, pro.Profession, pro.TitleLevel, pro.LicenceNumber, pro.InstitutionId, row.InstitutionName,
-            pro.Email, pro.PreferredLanguage, roles);
+            pro.Email, pro.PreferredLanguage, roles,
+            HasAccount: pro.UserId is not null,
+            SignInDisabled: pro.UserId is { } account && await identity.IsSignInDisabledAsync(account, cancellationToken));
     }
 }

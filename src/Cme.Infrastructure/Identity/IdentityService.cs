@@ -46,7 +46,20 @@ internal sealed class IdentityService(UserManager<AppUser> users, AppDbContext d
         user.Email = normalised;
         user.UserName = normalised;
         Check(await users.UpdateAsync(user));
+        // The sign-in name changed: sessions opened under the old one end (security stamp).
+        Check(await users.UpdateSecurityStampAsync(user));
     }
+
+    public async Task SetSignInDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken)
+    {
+        var user = await Find(userId);
+        Check(await users.SetLockoutEnabledAsync(user, true));
+        Check(await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task<bool> IsSignInDisabledAsync(Guid userId, CancellationToken cancellationToken) =>
+        await users.IsLockedOutAsync(await Find(userId));
 
     public async Task<IReadOnlyList<string>> GetRolesAsync(Guid userId, CancellationToken cancellationToken) =>
         (await GetRolesAsync([userId], cancellationToken)).GetValueOrDefault(userId) ?? [];

@@ -112,3 +112,25 @@ public sealed class PasswordResetRequests(IServiceScopeFactory scopes, TimeProvi
         });
     }
 }
+
+/// <summary>
+/// A request for a reset link, as <c>POST /auth/password/forgot</c> wrote it (one row, whatever the
+/// e-mail): the outbox dispatcher decides later whether an account has the e-mail (migration 0012).
+/// </summary>
+public sealed class PasswordResetRequest
+{
+    public Guid Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public DateTimeOffset RequestedAt { get; private set; }
+}
+
+internal sealed class PasswordResetRequestConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<PasswordResetRequest>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<PasswordResetRequest> builder)
+    {
+        builder.ToTable("password_reset_requests");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Email).HasMaxLength(256);
+        builder.HasIndex(r => r.RequestedAt);
+    }
+}

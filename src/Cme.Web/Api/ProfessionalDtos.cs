@@ -23,7 +23,11 @@ public sealed record ProfessionalDetails(
     string? InstitutionName,
     string? Email,
     string? PreferredLanguage,
-    IReadOnlyList<string>? Roles);
+    IReadOnlyList<string>? Roles,
+    bool HasAccount = false,
+    bool SignInDisabled = false);
+
+public sealed record SignInAccessRequest(bool Disabled);
 
 public sealed record CreateProfessionalRequest(
     string NameZh,

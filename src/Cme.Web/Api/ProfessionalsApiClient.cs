@@ -25,6 +25,10 @@ public sealed class ProfessionalsApiClient(HttpClient http) : ApiClientBase(http
     public Task<ApiResult> UpdateAsync(Guid id, UpdateProfessionalRequest request, CancellationToken cancellationToken = default) =>
         PutAsync($"{Path}/{id}", request, cancellationToken);
 
+    /// <summary>Stops a person signing in, or lets them in again.</summary>
+    public Task<ApiResult> SetSignInAccessAsync(Guid id, bool disabled, CancellationToken cancellationToken = default) =>
+        PutAsync($"{Path}/{id}/sign-in", new SignInAccessRequest(disabled), cancellationToken);
+
     /// <summary>Forwards an uploaded CSV as the multipart field <c>file</c>.</summary>
     public Task<ApiResult<ImportResult>> ImportAsync(Stream csv, string fileName, CancellationToken cancellationToken = default)
     {

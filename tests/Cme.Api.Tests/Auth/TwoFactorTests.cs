@@ -18,6 +18,12 @@ public sealed class TwoFactorTests(TwoFactorTests.ProductionSettingFactory api) 
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Cme:Security:TwoFactorRequiredRoles"] = "CmeAdmin,InstitutionAdmin",
+            // The shipped throttle for wrong codes (the test factory's default turns it off), with a
+            // first wait of a minute so that only the test clock, never a slow machine, opens the door.
+            ["Cme:LoginThrottle:AccountAndAddress:FreeFailures"] = "5",
+            ["Cme:LoginThrottle:Account:FreeFailures"] = "20",
+            ["Cme:LoginThrottle:Address:FreeFailures"] = "50",
+            ["Cme:LoginThrottle:FirstWait"] = "00:01:00",
         };
     }
 

@@ -86,6 +86,50 @@ public sealed class SeparationOfDutiesTests(CmeApiFactory api) : IClassFixture<C
     }
 
     [Fact]
+    public async Task CmeAdmin_RevokingOrReissuingTheirOwnCertificate_Gets403_ButAColleagueMayReissueIt()
+    {
+        var setup = await OfferingSetup.StartAsync(api);
+        var offering = await setup.OfferingAsync();
+        var enrolment = (await (await setup.Admin.PostAsync($"/api/v1/offerings/{offering}/enrol", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetGuid();
+        var colleague = await SecondCmeAdminAsync(setup.Admin);
+        var completed = await colleague.PostAsJsonAsync($"/api/v1/enrolments/{enrolment}/complete", new { reason = "线下考核通过" });
+        completed.IsSuccessStatusCode.ShouldBeTrue(await completed.Content.ReadAsStringAsync());
+        var issued = await setup.Admin.PostAsync($"/api/v1/offerings/{offering}/certificate", null);
+        issued.IsSuccessStatusCode.ShouldBeTrue(await issued.Content.ReadAsStringAsync());
+        var certificate = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var revoke = await setup.Admin.PostAsJsonAsync($"/api/v1/certificates/{certificate}/revoke", new { reason = "自己撤销" });
+        var reissue = await setup.Admin.PostAsJsonAsync($"/api/v1/certificates/{certificate}/reissue", new { reason = "自己补发" });
+
+        await ShouldBeRefusedAsync(revoke, HttpStatusCode.Forbidden, "duties.own-record");
+        await ShouldBeRefusedAsync(reissue, HttpStatusCode.Forbidden, "duties.own-record");
+        var mine = (await setup.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/certificates?offeringId={offering}&learnerId={await MeAsync(setup.Admin)}"))
+            .EnumerateArray().ToList();
+        mine.Select(c => (c.GetProperty("id").GetGuid(), c.GetProperty("status").GetString())).ShouldBe([(certificate, "Valid")]);
+        var byColleague = await colleague.PostAsJsonAsync($"/api/v1/certificates/{certificate}/reissue", new { reason = "更正姓名拼写" });
+        byColleague.IsSuccessStatusCode.ShouldBeTrue(await byColleague.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A second CME officer, signed in after changing the temporary password.</summary>
+    private async Task<HttpClient> SecondCmeAdminAsync(HttpClient admin)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..10];
+        var email = $"{unique}@cme-office.test";
+        var created = await admin.PostAsJsonAsync("/api/v1/professionals", new
+        {
+            nameZh = "赵同事", nameLatin = "Zhao Tongshi", profession = "Physician", titleLevel = "Senior", licenceNumber = $"C{unique}",
+            institutionId = await InstitutionIdAsync(admin, "WCH"), email, preferredLanguage = "zh-CN", roles = new[] { "Learner", "CmeAdmin" },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var temporary = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("temporaryPassword").GetString()!;
+        return (await api.FirstSignInAsync(email, temporary)).Client;
+    }
+
+    private static async Task<Guid> MeAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("professionalId").GetGuid();
+
+    [Fact]
     public async Task CmeAdmin_AdjustingTheirOwnCredits_Gets403AndTheLedgerIsUnchanged()
     {
         var admin = await api.SignedInClientAsync(Demo.CmeAdmin);

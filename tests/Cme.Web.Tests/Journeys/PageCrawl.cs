@@ -99,13 +99,14 @@ public static partial class PageCrawl
     // read as "Hello again" and "world"; plus placeholders and the words on input buttons. Not read: the
     // title of a cited work (<cite>, such as a policy's source document) and a name the page shows on
     // purpose in English (data-english-name, such as the English name column an administrator edits), and
-    // content marked as English (lang="en", such as the English summary an author writes in its field).
+    // content marked as English (lang="en", such as the English summary an author writes in its field)
+    // or as no language at all (lang="zxx": an authenticator key, recovery codes).
     private const string VisibleTexts = """
         () => {
           const out = [];
           const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG']);
           for (const el of document.body.querySelectorAll('*')) {
-            if (skip.has(el.tagName) || el.closest('svg, script, style, noscript, template, cite, [data-english-name], [lang=en]')) continue;
+            if (skip.has(el.tagName) || el.closest('svg, script, style, noscript, template, cite, [data-english-name], [lang=en], [lang=zxx]')) continue;
             if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
             const own = [...el.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join(' ').replace(/\s+/g, ' ').trim();
             if (own) out.push(own);

@@ -17,6 +17,14 @@ public interface IIdentityService
 
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetRolesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stops (or allows again) signing in to an account, for someone who left or whose account is
+    /// misused: sign-in answers as for a wrong password, and the person's sessions end within a minute.
+    /// </summary>
+    Task SetSignInDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken);
+
+    Task<bool> IsSignInDisabledAsync(Guid userId, CancellationToken cancellationToken);
+
     Task<bool> EmailInUseAsync(string email, Guid? exceptUserId, CancellationToken cancellationToken);
 
     string GenerateTemporaryPassword();
