@@ -34,7 +34,7 @@ public sealed class SignInAccessJourneyTests(WebStack stack) : IClassFixture<Web
         await trainer.GetByTestId("login-email").FillAsync(Demo.Trainer);
         await trainer.GetByTestId("login-password").FillAsync(CmeDatabase.DemoPassword);
         await trainer.GetByTestId("login-submit").ClickAsync();
-        await Assertions.Expect(trainer.GetByTestId("login-error")).ToHaveTextAsync("电子邮箱或密码不正确。");
+        await Assertions.Expect(trainer.GetByTestId("login-error")).ToHaveTextAsync("邮箱或密码不正确");
 
         await admin.GetByTestId("sign-in-access-toggle").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("sign-in-access-state")).ToHaveTextAsync("此人可以登录。");
