@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Cme.Infrastructure;
 using System.Diagnostics;
 using Cme.Infrastructure.Notifications;
 using Cme.Infrastructure.Scheduling;
@@ -29,8 +31,15 @@ internal static class Benchmark
         await using var dataSource = NpgsqlDataSource.Create(cs);
         var options = new NotificationOptions { BatchSize = 200, DispatchBudget = TimeSpan.FromHours(1) };
         var planner = new ReminderPlanner(dataSource, options, TimeProvider.System);
+        // The dispatcher also takes the password-reset requests each run, as in production (none are waiting here).
+        await using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<Cme.Application.Common.Interfaces.ICurrentUser>(new TestUser())
+            .AddInfrastructure(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Cme"] = cs }).Build())
+            .BuildServiceProvider();
         var dispatcher = new OutboxDispatcher(dataSource, options, new SmtpEmailSender(new EmailOptions { Host = "127.0.0.1", Port = sink.Port }),
-            TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+            TimeProvider.System, NullLogger<OutboxDispatcher>.Instance, provider.GetRequiredService<Cme.Infrastructure.Identity.PasswordResetRequests>());
 
         // N enrolments: 50 offerings copied from a demo one, each with a session starting in 23 h, and N / 50 learners in each.
         var perOffering = Math.Max(1, enrolments / 50);

@@ -27,7 +27,7 @@ checkin_main() {
   warm="$(awk '$1 == "warm-up" { print $3 }' "$WORK/sessions.txt")"
 
   export WORK PG_BIN PG_PORT PGDATA API_PID BENCH_LEARNERS="$learners" BENCH_CONCURRENCY="$concurrency"
-  local sign_in="${BENCH_SIGN_IN:-mint}"
+  local sign_in="${BENCH_SIGN_IN:-api}"  # mint: see bench/README.md (tokens are now bound to sign-in sessions)
   [[ "$sign_in" == mint || "$sign_in" == api ]] || die "BENCH_SIGN_IN must be mint or api"
   local code=0
   dotnet "$OUT_DIR/bench/Cme.Bench.dll" checkin --api "http://127.0.0.1:$API_PORT/" --sessions "$bursts" \

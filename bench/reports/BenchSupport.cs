@@ -16,6 +16,7 @@ internal sealed class BenchAdmin : ICurrentUser
     public Guid? InstitutionId => null;
     public IReadOnlyCollection<string> Roles { get; } = [Domain.Professionals.Roles.CmeAdmin];
     public bool IsInRole(string role) => Roles.Contains(role);
+    public IReadOnlyCollection<string> Gates => [];
 }
 
 /// <summary>
