@@ -42,7 +42,7 @@ public sealed class AuthoringWithoutJsonTests(WebStack stack) : IClassFixture<We
         var url = $"/authoring/courses/{course}/versions/{version}/modules/{module}/quiz";
         var author = await stack.SignInAsync(Demo.Author, CmeDatabase.DemoPassword, Chinese);
         await author.GotoAsync(url);
-        await Assertions.Expect(author.GetByTestId("quiz-question")).ToHaveCountAsync(1); // the blank new question
+        await Assertions.Expect(author.GetByTestId("question-block")).ToHaveCountAsync(1); // the blank new question
 
         await author.GetByTestId("question-0-text").FillAsync("低血糖的诊断阈值是？");
         await author.GetByTestId("question-0-option-0-text").FillAsync("< 3.9 mmol/L");
@@ -51,7 +51,7 @@ public sealed class AuthoringWithoutJsonTests(WebStack stack) : IClassFixture<We
         await author.GetByTestId("question-0-explanation").FillAsync("非糖尿病患者以 3.9 mmol/L 为界。");
         await author.GetByTestId("quiz-save").ClickAsync();
         await Assertions.Expect(author.GetByTestId("save-success")).ToBeVisibleAsync();
-        await Assertions.Expect(author.GetByTestId("quiz-question")).ToHaveCountAsync(2);
+        await Assertions.Expect(author.GetByTestId("question-block")).ToHaveCountAsync(2);
 
         await author.GetByTestId("question-1-text").FillAsync("低血糖的典型表现有哪些？");
         await author.GetByTestId("question-1-kind").SelectOptionAsync("MultipleChoice");
@@ -66,7 +66,8 @@ public sealed class AuthoringWithoutJsonTests(WebStack stack) : IClassFixture<We
 
         // Reopened, it reads as written.
         await author.GotoAsync(url);
-        await Assertions.Expect(author.GetByTestId("quiz-question")).ToHaveCountAsync(3);
+        await Assertions.Expect(author.GetByTestId("question-block")).ToHaveCountAsync(3);
+        await Assertions.Expect(author.GetByTestId("quiz-question")).ToHaveCountAsync(2); // the preview beside the form
         await Assertions.Expect(author.GetByTestId("question-0-text")).ToHaveValueAsync("低血糖的诊断阈值是？");
         await Assertions.Expect(author.GetByTestId("question-0-kind")).ToHaveValueAsync("SingleChoice");
         await Assertions.Expect(author.GetByTestId("question-0-option-0-correct")).ToBeCheckedAsync();
@@ -97,7 +98,7 @@ public sealed class AuthoringWithoutJsonTests(WebStack stack) : IClassFixture<We
         await author.GetByTestId("question-2-up").ClickAsync();
         await Assertions.Expect(author.GetByTestId("question-1-text")).ToHaveValueAsync("胰岛素应如何保存？");
         await author.GetByTestId("question-1-delete").ClickAsync();
-        await Assertions.Expect(author.GetByTestId("quiz-question")).ToHaveCountAsync(3);
+        await Assertions.Expect(author.GetByTestId("question-block")).ToHaveCountAsync(3);
         await Assertions.Expect(author.GetByTestId("question-1-text")).ToHaveValueAsync("低血糖的典型表现有哪些？");
         await Assertions.Expect(author.Locator("[data-testid^='question-'][data-testid$='-error']")).ToHaveCountAsync(0);
     }
