@@ -46,7 +46,10 @@ public sealed record CourseView(
 
 public sealed record ModuleView(
     Guid Id, int Position, ModuleKind Kind, string Title, string? Markdown, ScenarioGraph? Scenario, Quiz? Quiz,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems, IReadOnlyList<ModuleIssue> Issues);
+
+/// <summary>One of <see cref="ModuleView.Problems"/> with its code and the quiz question it is about, so an editor can show it by the field.</summary>
+public sealed record ModuleIssue(string Code, string Message, string? QuestionId);
 
 public sealed record AccreditationView(string CreditClass, decimal CreditValue, ProjectLevel ProjectLevel, string AccreditationNumber, DateTimeOffset AccreditedAt);
 

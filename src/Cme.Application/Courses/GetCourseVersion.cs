@@ -22,11 +22,19 @@ internal sealed class GetCourseVersionHandler(IAppDbContext db, ICurrentUser use
         return new VersionView(
             version.Id, course.Id, version.Number, version.Status, version.IsEditable, version.Disclosure,
             version.Accreditation is { } a ? new AccreditationView(a.CreditClass, a.CreditValue, a.ProjectLevel, a.AccreditationNumber, a.AccreditedAt) : null,
-            [.. version.Modules.Select(m => new ModuleView(m.Id, m.Position, m.Kind, m.Title, m.Markdown, m.Scenario, m.Quiz, [.. m.Problems().Select(p => ReasonText.Render(p))]))],
+            [.. version.Modules.Select(ModuleViewOf)],
             [.. version.ReviewComments.Select(c => new ReviewCommentView(c.ModuleId, c.Text, c.At, names[c.By].NameZh))],
             [.. version.Transitions.Select(t => new TransitionView(t.From, t.To, t.At, names[t.By].NameZh, t.Note))],
             version.IsEditable
                 ? version.SubmissionProblems().ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Select(r => ReasonText.Render(r))])
                 : new Dictionary<string, IReadOnlyList<string>>());
+    }
+
+    private static ModuleView ModuleViewOf(CourseModule module)
+    {
+        var problems = module.Problems();
+        return new ModuleView(module.Id, module.Position, module.Kind, module.Title, module.Markdown, module.Scenario, module.Quiz,
+            [.. problems.Select(p => ReasonText.Render(p))],
+            [.. problems.Select(p => new ModuleIssue(p.Code, ReasonText.Render(p), p.Values.GetValueOrDefault("question") as string))]);
     }
 }

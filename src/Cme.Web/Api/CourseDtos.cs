@@ -74,7 +74,10 @@ public sealed record Accreditation(
 
 public sealed record VersionModule(
     Guid Id, int Position, ModuleKind Kind, string Title, string? Markdown, Scenario? Scenario, Quiz? Quiz,
-    IReadOnlyList<string>? Problems);
+    IReadOnlyList<string>? Problems, IReadOnlyList<ModuleIssue>? Issues = null);
+
+/// <summary>A module problem with its code and, for a quiz, the question it is about.</summary>
+public sealed record ModuleIssue(string Code, string Message, string? QuestionId);
 
 public sealed record ReviewComment(Guid? ModuleId, string Text, DateTimeOffset At, string? ByName);
 
