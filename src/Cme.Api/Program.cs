@@ -149,6 +149,7 @@ app.MapTrainerEndpoints();
 app.MapCalendarEndpoints();
 app.MapCreditEndpoints();
 app.MapAttendanceEndpoints();
+app.MapEvaluationEndpoints();
 app.MapReportEndpoints();
 app.MapCertificateEndpoints();
 app.MapNotificationEndpoints();

@@ -36,6 +36,7 @@ app.MapReportFileEndpoints();
 app.MapCheckInCodeEndpoints();
 app.MapActivityEvidenceEndpoints();
 app.MapCertificateFileEndpoints();
+app.MapEvaluationFileEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

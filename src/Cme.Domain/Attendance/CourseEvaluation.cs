@@ -28,4 +28,23 @@ public sealed class CourseEvaluation : Entity
     public int Organisation { get; private set; }
     public string? Comments { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>The score given to one question of the form.</summary>
+    public int Rating(EvaluationQuestion question) => question switch
+    {
+        EvaluationQuestion.Content => Content,
+        EvaluationQuestion.Relevance => Relevance,
+        EvaluationQuestion.Teaching => Teaching,
+        EvaluationQuestion.Organisation => Organisation,
+        _ => throw new ArgumentOutOfRangeException(nameof(question)),
+    };
+}
+
+/// <summary>The rating questions of the evaluation form, in the order the form asks them.</summary>
+public enum EvaluationQuestion
+{
+    Content,
+    Relevance,
+    Teaching,
+    Organisation,
 }

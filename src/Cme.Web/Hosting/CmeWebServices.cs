@@ -127,6 +127,10 @@ public static class CmeWebServices
             .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
+        services.AddHttpClient<EvaluationsApiClient>(ConfigureApi)
+            .AddHttpMessageHandler<ForwardedForHandler>()
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
         services.AddHttpClient<ActivitiesApiClient>(ConfigureApi)
             .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
