@@ -25,6 +25,10 @@ public static class OfferingEndpoints
         offerings.MapPut("/{id:guid}", Update);
         offerings.MapPost("/{id:guid}/sessions", AddSession).WithSummary("A session in local time of its time zone (Asia/Shanghai by default).");
         offerings.MapGet("/{id:guid}/enrolments", Enrolments).WithSummary("Enrolled and waitlisted people with positions and history (CmeAdmin).");
+        offerings.MapGet("/{id:guid}/learners", Learners)
+            .WithSummary("Each enrolled learner: attendance per session, post-test and scenarios, evaluation, completion state with reasons, credits, certificate. Filter: All, NotComplete, MissingEvaluation (CmeAdmin; the offering's trainers; an InstitutionAdmin sees their own staff).");
+        offerings.MapPost("/{id:guid}/learners/remind", RemindLearners)
+            .WithSummary("Remind every learner still missing something they can do, in-app and by e-mail, at most once per learner per day (CmeAdmin).");
         offerings.MapPost("/{id:guid}/enrol", Enrol).WithSummary("Enrol; when full, join the waitlist. 409 when closed, full without waitlist, or already enrolled.");
         offerings.MapPost("/{id:guid}/enrol-on-behalf", EnrolOnBehalf);
 
@@ -72,6 +76,12 @@ public static class OfferingEndpoints
 
     internal static async Task<Ok<IReadOnlyList<EnrolmentView>>> Enrolments(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListEnrolments(id), ct));
+
+    internal static async Task<Ok<OfferingLearners>> Learners(Guid id, ISender sender, CancellationToken ct, LearnerFilter filter = LearnerFilter.All) =>
+        TypedResults.Ok(await sender.Send(new ListOfferingLearners(id, filter), ct));
+
+    internal static async Task<Ok<LearnersReminded>> RemindLearners(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RemindOfferingLearners(id), ct));
 
     internal static async Task<Ok<MyEnrolment>> Enrol(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new Application.Offerings.Enrol(id), ct));

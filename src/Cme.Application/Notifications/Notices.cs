@@ -136,6 +136,26 @@ internal static class Notices
                 path = "/credits/activities",
             })], ct);
 
+    /// <summary>
+    /// The CME office's reminder to learners of a class of what they still miss; the day is the occurrence, so each
+    /// learner gets it at most once a day.
+    /// </summary>
+    public static async Task CompletionReminderAsync(IAppDbContext db, Offering offering, string day,
+        IReadOnlyList<(Guid LearnerId, IReadOnlyList<Domain.Attendance.CompletionReasonCode> Missing)> learners, CancellationToken ct)
+    {
+        if (learners.Count == 0)
+            return;
+        var facts = await OfferingFactsAsync(db, offering.Id, ct);
+        await db.EnqueueNoticesAsync([.. learners.Select(l => EventNotice.Of(l.LearnerId, NotificationKind.CompletionReminder, offering.Id, day, new
+        {
+            offeringTitle = facts.Title,
+            courseTitle = facts.CourseTitleZh,
+            courseTitleEn = facts.CourseTitleEn,
+            missing = l.Missing.Select(m => m.ToString()).ToArray(),
+            path = $"/offerings/{offering.Id}",
+        }))], ct);
+    }
+
     private static object SessionData(Session session, OfferingFacts offering, string role, DateTimeOffset? previousStartsAt, string? reason, string path) => new
     {
         sessionTitle = session.Title,

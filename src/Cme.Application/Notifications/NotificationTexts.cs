@@ -117,6 +117,9 @@ public static class NotificationTexts
             NotificationKind.PasswordReset => zh
                 ? ("重置密码", $"有人（希望是您本人）请求重置您在继续医学教育平台的密码。请在 {N("minutes"):0} 分钟内打开下面的链接设置新密码；链接只能使用一次。如果不是您本人的请求，请忽略本邮件，您的密码不会改变。")
                 : ("Reset your password", $"Someone (we hope you) asked to reset your password for the CME platform. Open the link below within {N("minutes"):0} minutes to set a new password; the link works once. If you did not ask, ignore this e-mail: your password stays as it is."),
+            NotificationKind.CompletionReminder => zh
+                ? ($"请完成学习：{Course()}", $"您在{Offering()}中还有未完成的项目：{string.Join("、", Missing(d, zh))}。完成后才能获得学分和证书。")
+                : ($"Still to do: {Course()}", $"In {Offering()} you still need to: {string.Join("; ", Missing(d, zh))}. The credits and the certificate come once it is done."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         if (publicBaseUrl is { Length: > 0 } baseUrl)
@@ -142,6 +145,24 @@ public static class NotificationTexts
         data.TryGetProperty("path", out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 1 } path && path[0] == '/'
             ? path
             : "/notifications";
+
+    /// <summary>What a completion reminder says is missing, from the reason codes it stored.</summary>
+    private static IEnumerable<string> Missing(JsonElement data, bool zh) =>
+        data.TryGetProperty("missing", out var v) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Select(m => (m.GetString(), zh) switch
+            {
+                ("EvaluationMissing", true) => "提交课程评价",
+                ("EvaluationMissing", false) => "submit the course evaluation",
+                ("PostTestNotTaken", true) => "参加结业测验",
+                ("PostTestNotTaken", false) => "take the post-test",
+                ("PostTestBelow", true) => "结业测验达到合格线",
+                ("PostTestBelow", false) => "pass the post-test",
+                ("ScenariosNotPassed", true) => "通过全部临床情景案例",
+                ("ScenariosNotPassed", false) => "pass every clinical scenario",
+                (_, true) => "完成课程要求",
+                _ => "meet the course's requirements",
+            }).Distinct()
+            : [];
 
     private static string ClassZh(string creditClass) => creditClass switch
     {

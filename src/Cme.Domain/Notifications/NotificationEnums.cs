@@ -46,6 +46,8 @@ public enum NotificationKind
     TrainerUnassigned,
     /// <summary>A link to set a new password, asked for on the sign-in page (e-mail only, whatever the preferences).</summary>
     PasswordReset,
+    /// <summary>The CME office reminds a learner of a class what they still miss (evaluation, post-test, scenarios); once a day at most.</summary>
+    CompletionReminder,
 }
 
 public enum NotificationChannel

@@ -188,3 +188,29 @@ public sealed record ScheduleItem(
 public sealed record CalendarFeedStatus(bool Active, DateTimeOffset? CreatedAt);
 
 public sealed record CalendarFeedLink(string Url, DateTimeOffset CreatedAt);
+
+/// <summary>Which learners of a class the per-learner table shows.</summary>
+public enum LearnerFilter
+{
+    All,
+    NotComplete,
+    MissingEvaluation,
+}
+
+public sealed record ClassSession(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int MinutesScheduled);
+
+public sealed record SessionAttendance(Guid SessionId, AttendanceStatus? Status, int MinutesPresent);
+
+public sealed record LearnerCertificate(Guid Id, string Number, CertificateStatus Status, DateTimeOffset IssuedAt);
+
+/// <summary>One learner of a class and everything that decides their completion.</summary>
+public sealed record OfferingLearnerRow(Guid LearnerId, Guid EnrolmentId, string NameZh, string? NameLatin, string? InstitutionName, EnrolmentStatus EnrolmentStatus,
+    IReadOnlyList<SessionAttendance>? Attendance, decimal? AttendancePercent, decimal? BestPostTestPercent, int ScenariosPassed, bool EvaluationSubmitted,
+    CompletionState State, IReadOnlyList<CompletionReason>? Reasons, bool Complete, CompletionAward? Award, LearnerCertificate? Certificate,
+    bool NeedsReminder, bool RemindedToday);
+
+/// <summary>The class learner by learner; the counts cover every learner, whatever the filter.</summary>
+public sealed record OfferingLearners(Guid OfferingId, LearnerFilter Filter, IReadOnlyList<ClassSession>? Sessions, bool HasPostTest, int Scenarios,
+    int Total, int NotComplete, int MissingEvaluation, int ToRemind, IReadOnlyList<OfferingLearnerRow>? Rows);
+
+public sealed record LearnersReminded(int Reminded, int AlreadyRemindedToday);

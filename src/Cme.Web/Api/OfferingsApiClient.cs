@@ -41,4 +41,12 @@ public sealed class OfferingsApiClient(HttpClient http) : ApiClientBase(http)
 
     public Task<ApiResult> CancelEnrolmentAsync(Guid enrolmentId, string? reason = null, CancellationToken cancellationToken = default) =>
         PostAsync($"api/v1/enrolments/{enrolmentId}/cancel", new ReasonRequest(reason), cancellationToken);
+
+    /// <summary>Where each learner of the class stands, filtered.</summary>
+    public Task<ApiResult<OfferingLearners>> LearnersAsync(Guid id, LearnerFilter filter = LearnerFilter.All, CancellationToken cancellationToken = default) =>
+        GetAsync<OfferingLearners>($"{Path}/{id}/learners?filter={filter}", cancellationToken);
+
+    /// <summary>Reminds the learners still missing something, once a day at most.</summary>
+    public Task<ApiResult<LearnersReminded>> RemindLearnersAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<LearnersReminded>($"{Path}/{id}/learners/remind", new { }, cancellationToken);
 }
