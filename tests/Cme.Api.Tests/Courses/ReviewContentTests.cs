@@ -11,12 +11,12 @@ namespace Cme.Api.Tests.Courses;
 /// </summary>
 public sealed class ReviewContentTests(CmeApiFactory api) : IClassFixture<CmeApiFactory>
 {
-    /// <summary>The demo author starts version 2 of the demo hypoglycaemia course (a copy of the published one) and submits it.</summary>
-    private async Task<string> SubmittedHypoglycaemiaVersionAsync()
+    /// <summary>The demo author starts version 2 of a demo course (a copy of the published one) and submits it.</summary>
+    private async Task<string> SubmittedVersionAsync(string code)
     {
         var author = await api.SignedInClientAsync(Demo.Author);
         var course = (await author.GetFromJsonAsync<JsonElement>("/api/v1/courses/mine")).EnumerateArray()
-            .Single(c => c.GetProperty("code").GetString() == "ENDO-HYPO-01").GetProperty("id").GetGuid();
+            .Single(c => c.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
         var started = await author.PostAsync($"/api/v1/courses/{course}/versions", null);
         started.StatusCode.ShouldBe(HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
         var version = $"/api/v1/courses/{course}/versions/{(await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versionId").GetGuid()}";
@@ -32,7 +32,7 @@ public sealed class ReviewContentTests(CmeApiFactory api) : IClassFixture<CmeApi
     [Fact]
     public async Task Reviewer_GetsEveryNodesNarrativeOptionsAndFeedback_ThePageRendered_AndTheQuizKey_ALearnerIsRefused()
     {
-        var version = await SubmittedHypoglycaemiaVersionAsync();
+        var version = await SubmittedVersionAsync("ENDO-HYPO-01");
         var admin = await api.SignedInClientAsync(Demo.CmeAdmin);
 
         var content = await admin.GetFromJsonAsync<JsonElement>(version);
@@ -64,14 +64,14 @@ public sealed class ReviewContentTests(CmeApiFactory api) : IClassFixture<CmeApi
     [Fact]
     public async Task RequestChanges_CanNameANode_TheAuthorSeesWhichOne_AndANodeNotInTheCaseIsRefused()
     {
-        var version = await SubmittedHypoglycaemiaVersionAsync();
+        var version = await SubmittedVersionAsync("CARD-CP-01");
         var admin = await api.SignedInClientAsync(Demo.CmeAdmin);
         var scenario = ModuleOf(await admin.GetFromJsonAsync<JsonElement>(version), "Scenario").GetProperty("id").GetGuid();
 
         var unknown = await admin.PostAsJsonAsync($"{version}/request-changes",
             new { comments = new[] { new { moduleId = scenario, nodeId = "nowhere", text = "？" } } });
         var sent = await admin.PostAsJsonAsync($"{version}/request-changes",
-            new { comments = new[] { new { moduleId = scenario, nodeId = "d2", text = "口服葡萄糖也应说明剂量。" } } });
+            new { comments = new[] { new { moduleId = scenario, nodeId = "d2", text = "硝酸甘油的禁忌也应说明。" } } });
 
         unknown.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("review.node-unknown");
