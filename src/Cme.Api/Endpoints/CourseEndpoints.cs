@@ -46,7 +46,8 @@ public static class CourseEndpoints
 
         var version = courses.MapGroup("/{id:guid}/versions/{versionId:guid}");
         version.MapGet("/", async (Guid id, Guid versionId, ISender s, CancellationToken ct) =>
-            TypedResults.Ok(await s.Send(new GetCourseVersion(id, versionId), ct))).WithName("GetCourseVersion");
+            TypedResults.Ok(await s.Send(new GetCourseVersion(id, versionId), ct))).WithName("GetCourseVersion")
+            .WithSummary("Everything in a version as learners will meet it (pages rendered) with the answer keys: the course's authors and CME administrators only.");
         version.MapPut("/disclosure", async (Guid id, Guid versionId, DisclosureRequest body, ISender s, CancellationToken ct) =>
             await NoContent(s.Send(new DiscloseConflicts(id, versionId, body.Text), ct)));
         version.MapPost("/submit", async (Guid id, Guid versionId, ISender s, CancellationToken ct) =>

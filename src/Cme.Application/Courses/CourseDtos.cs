@@ -44,8 +44,9 @@ public sealed record CourseView(
     decimal CreditValue, ProjectLevel ProjectLevel, string? AccreditationNumber, PersonName Owner,
     IReadOnlyList<PersonName> CoAuthors, IReadOnlyList<VersionSummary> Versions, bool IsAuthor, bool CanReview);
 
+/// <summary>A module with everything in it; <c>Html</c> is a page as the learner's player renders it (null for other kinds).</summary>
 public sealed record ModuleView(
-    Guid Id, int Position, ModuleKind Kind, string Title, string? Markdown, ScenarioGraph? Scenario, Quiz? Quiz,
+    Guid Id, int Position, ModuleKind Kind, string Title, string? Markdown, string? Html, ScenarioGraph? Scenario, Quiz? Quiz,
     IReadOnlyList<string> Problems, IReadOnlyList<ModuleIssue> Issues);
 
 /// <summary>One of <see cref="ModuleView.Problems"/> with its code and the quiz question it is about, so an editor can show it by the field.</summary>
@@ -53,7 +54,7 @@ public sealed record ModuleIssue(string Code, string Message, string? QuestionId
 
 public sealed record AccreditationView(string CreditClass, decimal CreditValue, ProjectLevel ProjectLevel, string AccreditationNumber, DateTimeOffset AccreditedAt);
 
-public sealed record ReviewCommentView(Guid? ModuleId, string Text, DateTimeOffset At, string ByName);
+public sealed record ReviewCommentView(Guid? ModuleId, string Text, DateTimeOffset At, string ByName, string? NodeId);
 
 public sealed record TransitionView(CourseVersionStatus From, CourseVersionStatus To, DateTimeOffset At, string ByName, string? Note);
 

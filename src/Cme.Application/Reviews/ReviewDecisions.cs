@@ -9,7 +9,8 @@ using FluentValidation;
 
 namespace Cme.Application.Reviews;
 
-public sealed record ReviewCommentInput(Guid? ModuleId, string Text);
+/// <summary>A comment on the version (no module), on a module, or on one node of a module's case.</summary>
+public sealed record ReviewCommentInput(Guid? ModuleId, string Text, string? NodeId = null);
 
 /// <summary>Sends a submitted version back to its authors with comments, per module or general.</summary>
 [AuthorizeRoles(Roles.CmeAdmin)]
@@ -20,7 +21,11 @@ internal sealed class RequestChangesValidator : AbstractValidator<RequestChanges
     public RequestChangesValidator()
     {
         RuleFor(x => x.Comments).NotEmpty().WithReason("review.comments-required");
-        RuleForEach(x => x.Comments).ChildRules(c => c.RuleFor(x => x.Text).NotEmpty().MaximumLength(4000));
+        RuleForEach(x => x.Comments).ChildRules(c =>
+        {
+            c.RuleFor(x => x.Text).NotEmpty().MaximumLength(4000);
+            c.RuleFor(x => x.NodeId).MaximumLength(100);
+        });
     }
 }
 
@@ -31,7 +36,7 @@ internal sealed class RequestChangesHandler(IAppDbContext db, ICurrentUser user,
         var course = await CourseAccess.ForReviewerAsync(db, request.CourseId, cancellationToken);
         course.VersionOrNotFound(request.VersionId);
         course.RequestChanges(request.VersionId, user.ProfessionalId(), clock.GetUtcNow(),
-            [.. request.Comments.Select(c => (c.ModuleId, c.Text))]);
+            [.. request.Comments.Select(c => (c.ModuleId, c.NodeId, c.Text))]);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

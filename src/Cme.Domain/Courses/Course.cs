@@ -89,7 +89,7 @@ public sealed partial class Course : Entity
         Version(versionId).Submit(by, now);
     }
 
-    public void RequestChanges(Guid versionId, Guid reviewer, DateTimeOffset now, IReadOnlyList<(Guid? ModuleId, string Text)> comments)
+    public void RequestChanges(Guid versionId, Guid reviewer, DateTimeOffset now, IReadOnlyList<(Guid? ModuleId, string? NodeId, string Text)> comments)
     {
         EnsureNotAuthor(reviewer, "review");
         Version(versionId).RequestChanges(reviewer, now, comments);

@@ -7,8 +7,8 @@ namespace Cme.Domain.Courses;
 /// <summary>A step of the accreditation workflow, kept with the version.</summary>
 public sealed record VersionTransition(CourseVersionStatus From, CourseVersionStatus To, Guid By, DateTimeOffset At, string? Note);
 
-/// <summary>A reviewer's comment, on one module or on the version as a whole.</summary>
-public sealed record ReviewComment(Guid? ModuleId, string Text, Guid By, DateTimeOffset At);
+/// <summary>A reviewer's comment: on the version as a whole, on one module, or on one node of a module's case.</summary>
+public sealed record ReviewComment(Guid? ModuleId, string Text, Guid By, DateTimeOffset At, string? NodeId = null);
 
 /// <summary>The accreditation data a CmeAdmin confirmed.</summary>
 public sealed record Accreditation(string CreditClass, decimal CreditValue, ProjectLevel ProjectLevel, string AccreditationNumber, Guid AccreditedBy, DateTimeOffset AccreditedAt);
@@ -117,14 +117,18 @@ public sealed class CourseVersion : Entity
         Move(CourseVersionStatus.Submitted, by, now, null);
     }
 
-    internal void RequestChanges(Guid by, DateTimeOffset now, IReadOnlyList<(Guid? ModuleId, string Text)> comments)
+    internal void RequestChanges(Guid by, DateTimeOffset now, IReadOnlyList<(Guid? ModuleId, string? NodeId, string Text)> comments)
     {
         EnsureStatus(CourseVersionStatus.Submitted, "request-changes");
         if (comments.Count == 0 || comments.Any(c => string.IsNullOrWhiteSpace(c.Text)))
             throw new DomainException("review.comments-required");
-        foreach (var (moduleId, _) in comments.Where(c => c.ModuleId is not null))
-            Module(moduleId!.Value);
-        _reviewComments = [.. comments.Select(c => new ReviewComment(c.ModuleId, c.Text.Trim(), by, now))];
+        foreach (var (moduleId, nodeId, _) in comments)
+        {
+            var module = moduleId is { } id ? Module(id) : null;
+            if (nodeId is not null && module?.Scenario?.Find(nodeId) is null)
+                throw new DomainException("review.node-unknown", new { node = nodeId });
+        }
+        _reviewComments = [.. comments.Select(c => new ReviewComment(c.ModuleId, c.Text.Trim(), by, now, c.NodeId))];
         Move(CourseVersionStatus.ChangesRequested, by, now, null); // the comments themselves are kept with the version
     }
 

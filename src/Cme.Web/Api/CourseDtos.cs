@@ -72,14 +72,15 @@ public sealed record Accreditation(
     string CreditClass, decimal CreditValue, ProjectLevel ProjectLevel, string? AccreditationNumber,
     DateTimeOffset? AccreditedAt);
 
+/// <summary>A module with its answer keys; <c>Html</c> is a page rendered as the learner's player shows it.</summary>
 public sealed record VersionModule(
-    Guid Id, int Position, ModuleKind Kind, string Title, string? Markdown, Scenario? Scenario, Quiz? Quiz,
+    Guid Id, int Position, ModuleKind Kind, string Title, string? Markdown, string? Html, Scenario? Scenario, Quiz? Quiz,
     IReadOnlyList<string>? Problems, IReadOnlyList<ModuleIssue>? Issues = null);
 
 /// <summary>A module problem with its code and, for a quiz, the question it is about.</summary>
 public sealed record ModuleIssue(string Code, string Message, string? QuestionId);
 
-public sealed record ReviewComment(Guid? ModuleId, string Text, DateTimeOffset At, string? ByName);
+public sealed record ReviewComment(Guid? ModuleId, string Text, DateTimeOffset At, string? ByName, string? NodeId = null);
 
 public sealed record VersionTransition(
     CourseVersionStatus? From, CourseVersionStatus To, DateTimeOffset At, string? ByName, string? Note);
@@ -114,7 +115,7 @@ public sealed record ReviewItem(
     Guid CourseId, Guid VersionId, string Code, string TitleZh, string? TitleEn, int VersionNumber,
     CourseVersionStatus Status, DateTimeOffset? SubmittedAt, string? OwnerName);
 
-public sealed record ChangeComment(Guid? ModuleId, string Text);
+public sealed record ChangeComment(Guid? ModuleId, string Text, string? NodeId = null);
 
 public sealed record RequestChanges(IReadOnlyList<ChangeComment> Comments);
 

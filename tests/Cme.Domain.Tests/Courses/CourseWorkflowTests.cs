@@ -92,11 +92,30 @@ public sealed class CourseWorkflowTests
         var version = course.LatestVersion;
         course.Submit(version.Id, Author, Now);
 
-        course.RequestChanges(version.Id, Admin, Now, [(version.Modules[0].Id, "请补充心电图图片。")]);
+        course.RequestChanges(version.Id, Admin, Now, [(version.Modules[0].Id, null, "请补充心电图图片。")]);
 
         version.Status.ShouldBe(CourseVersionStatus.ChangesRequested);
         version.ReviewComments.Single().ModuleId.ShouldBe(version.Modules[0].Id);
         version.IsEditable.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void RequestChanges_CanNameANodeOfTheModulesCase_ButNotOneItDoesNotHave()
+    {
+        var course = ReadyToSubmit();
+        var version = course.LatestVersion;
+        course.Submit(version.Id, Author, Now);
+        var module = version.Modules[0].Id;
+
+        Should.Throw<DomainException>(() => course.RequestChanges(version.Id, Admin, Now, [(module, "nowhere", "？")]))
+            .Reason.Code.ShouldBe("review.node-unknown");
+        Should.Throw<DomainException>(() => course.RequestChanges(version.Id, Admin, Now, [(null, "decide", "？")]))
+            .Reason.Code.ShouldBe("review.node-unknown");
+        course.RequestChanges(version.Id, Admin, Now, [(module, "decide", "“先做心电图”也应给满分。")]);
+
+        var comment = version.ReviewComments.Single();
+        comment.ModuleId.ShouldBe(module);
+        comment.NodeId.ShouldBe("decide");
     }
 
     [Theory]

@@ -3,14 +3,17 @@ using Cme.Web.Api;
 namespace Cme.Web.Components.Pages.Review;
 
 /// <summary>
-/// A reviewer's comments as posted: <c>comment.general</c> and one <c>comment.{moduleId}</c> per module.
-/// Read straight from the form because the modules vary; empty ones are not sent.
+/// A reviewer's comments as posted: <c>comment.general</c>, one <c>comment.{moduleId}</c> per module and
+/// one <c>comment.{moduleId}.{nodeId}</c> per node of a case. Read straight from the form because the
+/// modules vary; empty ones are not sent.
 /// </summary>
 public static class ChangesForm
 {
     public const string General = "comment.general";
 
     public static string ForModule(Guid moduleId) => $"comment.{moduleId}";
+
+    public static string ForNode(Guid moduleId, string nodeId) => $"comment.{moduleId}.{nodeId}";
 
     public static List<ChangeComment> Read(IFormCollection form, IEnumerable<VersionModule> modules)
     {
@@ -22,6 +25,12 @@ public static class ChangesForm
             var text = form[ForModule(module.Id)].ToString();
             if (!string.IsNullOrWhiteSpace(text))
                 comments.Add(new ChangeComment(module.Id, text.Trim()));
+            foreach (var node in module.Scenario?.Nodes ?? [])
+            {
+                var onNode = form[ForNode(module.Id, node.Id)].ToString();
+                if (!string.IsNullOrWhiteSpace(onNode))
+                    comments.Add(new ChangeComment(module.Id, onNode.Trim(), node.Id));
+            }
         }
         return comments;
     }
