@@ -36,6 +36,7 @@ public sealed class CheckInThrottleTests(CmeApiFactory api) : IClassFixture<CmeA
         var rightButHeld = await gp.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = await NumberAsync() });
         var other = await colleague.PostAsJsonAsync($"/api/v1/sessions/{session}/check-in", new { code = await NumberAsync() });
 
+        answers.Count.ShouldBe(10);
         answers.ShouldAllBe(s => s == HttpStatusCode.BadRequest);
         eleventh.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         (await eleventh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("checkin.too-many-attempts");

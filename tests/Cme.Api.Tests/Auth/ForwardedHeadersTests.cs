@@ -57,6 +57,7 @@ public sealed class ForwardedHeadersTests
 
         var answers = await FailFromManyAddressesAsync(api);
 
+        answers.Count.ShouldBe(6);
         answers.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
         answers.Skip(3).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
     }
@@ -76,6 +77,7 @@ public sealed class ForwardedHeadersTests
             verifications.Add((await api.CreateClient().SendAsync(request)).StatusCode);
         }
 
+        answers.Count.ShouldBe(6);
         answers.ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
         // The certificate-verification limit (2 a minute here) also counts each forwarded address on its own.
         verifications.ShouldBe([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.NotFound]);
