@@ -95,5 +95,23 @@ public class CmeApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (client, password);
     }
 
+    /// <summary>The audit actions recorded on the account with this e-mail, oldest first, of the kinds asked for.</summary>
+    public async Task<List<string>> AccountAuditActionsAsync(string email, params string[] actions)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT a.action FROM audit_log a JOIN users u ON a.entity_id = u.id::text
+            WHERE u.email = @e AND a.action = ANY(@actions) ORDER BY a.id
+            """, connection);
+        command.Parameters.AddWithValue("e", email);
+        command.Parameters.AddWithValue("actions", actions);
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            found.Add(reader.GetString(0));
+        return found;
+    }
+
     public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 }

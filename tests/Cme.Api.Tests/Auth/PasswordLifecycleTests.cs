@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cme.Api.Tests.Notifications;
 using Cme.Testing;
-using Npgsql;
 
 namespace Cme.Api.Tests.Auth;
 
@@ -238,21 +237,7 @@ public sealed partial class PasswordLifecycleTests(NotificationApi api) : IClass
         return (link.Value, query["token"]!);
     }
 
-    private async Task<List<string>> AuditActionsAsync(string email)
-    {
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT a.action FROM audit_log a JOIN users u ON a.entity_id = u.id::text
-            WHERE u.email = @e AND a.action IN ('ChangePassword', 'ResetPassword') ORDER BY a.id
-            """, connection);
-        command.Parameters.AddWithValue("e", email);
-        var actions = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            actions.Add(reader.GetString(0));
-        return actions;
-    }
+    private Task<List<string>> AuditActionsAsync(string email) => api.AccountAuditActionsAsync(email, "ChangePassword", "ResetPassword");
 
     [GeneratedRegex(@"https?://\S+/account/reset\?\S+")]
     private static partial Regex ResetLink();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cme.Testing;
-using Npgsql;
 
 namespace Cme.Api.Tests.Staff;
 
@@ -83,19 +82,6 @@ public sealed class SignInAccessTests(CmeApiFactory api) : IClassFixture<CmeApiF
         return (created.GetProperty("id").GetGuid(), email, created.GetProperty("temporaryPassword").GetString()!);
     }
 
-    private async Task<List<string>> AuditActionsAsync(string email)
-    {
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT a.action FROM audit_log a JOIN users u ON a.entity_id = u.id::text
-            WHERE u.email = @e AND a.action IN ('DisableSignIn', 'EnableSignIn') ORDER BY a.id
-            """, connection);
-        command.Parameters.AddWithValue("e", email);
-        var actions = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            actions.Add(reader.GetString(0));
-        return [.. actions.Distinct()]; // one command may write several rows of the account
-    }
+    private async Task<List<string>> AuditActionsAsync(string email) =>
+        [.. (await api.AccountAuditActionsAsync(email, "DisableSignIn", "EnableSignIn")).Distinct()]; // one command may write several rows of the account
 }
