@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Cme.Infrastructure.Notifications;
 using Cme.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,5 +72,44 @@ public sealed class TrainerApplicationTests(WebStack stack) : IClassFixture<WebS
         await Assertions.Expect(notice).ToContainTextAsync("培训师申请已通过");
         await again.GetByTestId("nav-teaching").ClickAsync();
         await Assertions.Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/teaching$"));
+    }
+
+    [Fact]
+    public async Task ATrainTheTrainerOffering_TellsTheLearnerWhatFinishingItLeadsTo()
+    {
+        var admin = await stack.ApiClientAsync(Demo.CmeAdmin);
+        var ttt = await OfferingAsync(admin, qualifiesTrainers: true);
+        var plain = await OfferingAsync(admin, qualifiesTrainers: false);
+
+        var gp = await stack.SignInAsync(Demo.Gp, CmeDatabase.DemoPassword, Chinese);
+        await gp.GotoAsync($"/offerings/{ttt}");
+        await Assertions.Expect(gp.GetByTestId("offering-trainer-pathway")).ToContainTextAsync("完成后可申请成为培训师");
+        await gp.GetByTestId("offering-trainer-pathway").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(gp.GetByTestId("become-trainer-title")).ToBeVisibleAsync();
+        await gp.GotoAsync($"/offerings/{plain}");
+        await Assertions.Expect(gp.GetByTestId("offering-course-title")).ToBeVisibleAsync();
+        await Assertions.Expect(gp.GetByTestId("offering-trainer-pathway")).ToHaveCountAsync(0);
+    }
+
+    private async Task<Guid> OfferingAsync(HttpClient admin, bool qualifiesTrainers)
+    {
+        var course = (await admin.GetFromJsonAsync<JsonElement>("api/v1/catalogue?search=ENDO-HYPO-01")).GetProperty("items")[0].GetProperty("courseId").GetGuid();
+        var host = (await admin.GetFromJsonAsync<JsonElement>("api/v1/institutions?search=WCH")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "WCH").GetProperty("id").GetGuid();
+        var now = stack.Clock.GetUtcNow();
+        var response = await admin.PostAsJsonAsync("api/v1/offerings", new
+        {
+            courseId = course,
+            offering = new
+            {
+                title = qualifiesTrainers ? "师资培训班" : "普通班", modality = "FaceToFace", hostInstitutionId = host,
+                audienceInstitutionIds = Array.Empty<Guid>(), audienceRegions = Array.Empty<string>(), audienceProfessions = Array.Empty<string>(),
+                capacity = 30, enrolmentOpensAt = now.AddDays(-1), enrolmentClosesAt = now.AddDays(20), waitlistEnabled = true,
+                minAttendancePercent = 75, postTestPassPercent = 60, scenarioPassRequired = true, evaluationRequired = false,
+                qualifiesTrainers, timeZone = (string?)null,
+            },
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }
