@@ -35,6 +35,7 @@ app.MapCalendarFileEndpoints();
 app.MapReportFileEndpoints();
 app.MapCheckInCodeEndpoints();
 app.MapActivityEvidenceEndpoints();
+app.MapTrainerApplicationEvidenceEndpoints();
 app.MapCertificateFileEndpoints();
 app.MapEvaluationFileEndpoints();
 app.MapRazorComponents<App>();

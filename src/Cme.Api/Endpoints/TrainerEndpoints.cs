@@ -1,3 +1,4 @@
+using Cme.Application.Common.Exceptions;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Trainers;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,9 +22,17 @@ public static class TrainerEndpoints
         trainers.MapGet("/", List).WithSummary("The pool with each trainer's sessions per month of a year.");
         trainers.MapPost("/", Add);
         trainers.MapPut("/{id:guid}", Update);
-        trainers.MapGet("/candidates", Candidates).WithSummary("Train-the-trainer graduates waiting for approval.");
-        trainers.MapPost("/candidates/{id:guid}/approve", Approve);
-        trainers.MapPost("/candidates/{id:guid}/reject", Reject);
+        trainers.MapGet("/candidates", Candidates).WithSummary("The trainer queue: train-the-trainer graduates and applications, pending first.");
+        trainers.MapPost("/candidates/{id:guid}/approve", Approve).WithSummary("Approve into the pool with a qualification (the Trainer role); the person is told. Nobody decides their own.");
+        trainers.MapPost("/candidates/{id:guid}/reject", Reject).WithSummary("Decline with a reason (required); the person is told.");
+
+        var applications = app.MapGroup("/api/v1/trainer-applications").WithTags("Trainer pool");
+        applications.MapPost("/", ApplyAsync).DisableAntiforgery()
+            .WithSummary("Apply to become a trainer (multipart: specialty, yearsOfExperience, statement, evidenceUrl, file); 409 when one is open.");
+        applications.MapPost("/{id:guid}/withdraw", Withdraw).WithSummary("The applicant takes their pending application back.");
+        applications.MapGet("/{id:guid}/evidence", ApplicationEvidence).WithSummary("An application's evidence file (its applicant and the CME office).");
+        app.MapGet("/api/v1/me/trainer-pathway", Pathway).WithTags("Trainer pool")
+            .WithSummary("Whether I am in the trainer pool, and my applications and candidacies with their state.");
 
         var sessions = app.MapGroup("/api/v1/sessions/{sessionId:guid}").WithTags("Trainer pool");
         sessions.MapGet("/trainer-suggestions", Suggest).WithSummary("Ranked candidates: eligible first, specialty match, fewest sessions that month, same region.");
@@ -58,6 +67,45 @@ public static class TrainerEndpoints
         await sender.Send(new RejectCandidate(id, body.Reason), ct);
         return TypedResults.NoContent();
     }
+
+    internal static async Task<Created<TrainerApplicationSubmitted>> ApplyAsync(HttpRequest request, ISender sender, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            throw new RequestValidationException("statement", "request.multipart-required");
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is { Length: > Domain.Credits.ExternalActivity.MaxEvidenceBytes })
+            throw new RequestValidationException("file", "activity.evidence-size");
+        byte[]? evidence = null;
+        if (file is { Length: > 0 })
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            evidence = buffer.ToArray();
+        }
+        var years = form["yearsOfExperience"].ToString();
+        if (!int.TryParse(years, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var yearsOfExperience))
+            throw new RequestValidationException("yearsOfExperience", "request.invalid-value", new { value = years });
+        var submitted = await sender.Send(new ApplyToTeach(form["specialty"].ToString(), yearsOfExperience, form["statement"].ToString(),
+            form["evidenceUrl"].ToString() is { Length: > 0 } url ? url : null, file?.FileName, evidence), ct);
+        return TypedResults.Created($"/api/v1/me/trainer-pathway", submitted);
+    }
+
+    internal static async Task<NoContent> Withdraw(Guid id, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new WithdrawTrainerApplication(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<FileContentHttpResult> ApplicationEvidence(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var evidence = await sender.Send(new GetTrainerApplicationEvidence(id), ct);
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.File(evidence.Content, evidence.ContentType, evidence.FileName);
+    }
+
+    internal static async Task<Ok<MyTrainerPathway>> Pathway(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetMyTrainerPathway(), ct));
 
     internal static async Task<Ok<IReadOnlyList<TrainerSuggestion>>> Suggest(Guid sessionId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new SuggestTrainers(sessionId), ct));

@@ -98,9 +98,7 @@ internal static class Completion
             return await EvaluateAsync(db, learnerId, offering, now, ct);
         enrolment.Complete(by, now, null);
         await CompletionAward.GrantAsync(db, enrolment, offering, by, now, ct);
-        if (offering.QualifiesTrainers && !await db.Trainers.AnyAsync(t => t.ProfessionalId == learnerId, ct)
-            && !await db.TrainerCandidates.AnyAsync(c => c.ProfessionalId == learnerId && c.OfferingId == offeringId, ct))
-            db.TrainerCandidates.Add(new TrainerCandidate(learnerId, offeringId, now));
+        await Cme.Application.Trainers.Candidacy.NoteAsync(db, learnerId, offering, now, ct);
         await db.SaveChangesAsync(ct);
         return await EvaluateAsync(db, learnerId, offering, now, ct);
     }

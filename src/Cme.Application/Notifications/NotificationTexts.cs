@@ -120,6 +120,15 @@ public static class NotificationTexts
             NotificationKind.CompletionReminder => zh
                 ? ($"请完成学习：{Course()}", $"您在{Offering()}中还有未完成的项目：{string.Join("、", Missing(d, zh))}。完成后才能获得学分和证书。")
                 : ($"Still to do: {Course()}", $"In {Offering()} you still need to: {string.Join("; ", Missing(d, zh))}. The credits and the certificate come once it is done."),
+            NotificationKind.TrainerCandidacy => zh
+                ? ($"培训师候选：{Course()}", $"您已完成师资培训{Offering()}，已列入培训师候选名单。继续教育办公室审核通过后，您将加入培训师库，并可在“我的授课”中查看授课安排。")
+                : ($"Trainer candidate: {Course()}", $"You completed the train-the-trainer offering {Offering()} and are now a candidate for the trainer pool. Once the CME office approves, you join the pool and see your sessions under My teaching."),
+            NotificationKind.TrainerApproved => zh
+                ? ("培训师申请已通过", "继续教育办公室已批准您成为培训师，您已加入培训师库。重新登录后即可在菜单中看到“我的授课”。")
+                : ("You are now a trainer", "The CME office approved you as a trainer: you are in the trainer pool. Sign in again to see My teaching in the menu."),
+            NotificationKind.TrainerDeclined => zh
+                ? ("培训师申请未通过", $"继续教育办公室未批准您成为培训师。{Reason("原因", "Reason")}")
+                : ("Trainer application declined", $"The CME office did not approve you as a trainer.{Reason("原因", "Reason")}"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         if (publicBaseUrl is { Length: > 0 } baseUrl)

@@ -100,10 +100,7 @@ internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser us
         enrolment.Complete(user.ProfessionalId(), now, request.Note);
         var offering = await db.Offerings.AsNoTracking().SingleAsync(o => o.Id == enrolment.OfferingId, cancellationToken);
         await CompletionAward.GrantAsync(db, enrolment, offering, user.ProfessionalId(), now, cancellationToken);
-        if (offering.QualifiesTrainers
-            && !await db.Trainers.AnyAsync(t => t.ProfessionalId == enrolment.LearnerId, cancellationToken)
-            && !await db.TrainerCandidates.AnyAsync(c => c.ProfessionalId == enrolment.LearnerId && c.OfferingId == offering.Id, cancellationToken))
-            db.TrainerCandidates.Add(new TrainerCandidate(enrolment.LearnerId, offering.Id, now));
+        await Cme.Application.Trainers.Candidacy.NoteAsync(db, enrolment.LearnerId, offering, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

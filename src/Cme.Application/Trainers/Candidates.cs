@@ -8,10 +8,14 @@ using Cme.Domain.Professionals;
 using Cme.Domain.Trainers;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Cme.Application.Trainers;
 
-/// <summary>People who completed a train-the-trainer offering and wait for a decision.</summary>
+/// <summary>
+/// The CME office's trainer queue: people who completed a train-the-trainer offering and people who applied,
+/// pending first, then the decided ones.
+/// </summary>
 [AuthorizeRoles(Roles.CmeAdmin)]
 public sealed record ListCandidates : IQuery<IReadOnlyList<CandidateView>>;
 
@@ -21,9 +25,12 @@ internal sealed class ListCandidatesHandler(IAppDbContext db) : IRequestHandler<
         await (from c in db.TrainerCandidates.AsNoTracking()
                join p in db.Professionals on c.ProfessionalId equals p.Id
                join i in db.Institutions on p.InstitutionId equals i.Id
-               join o in db.Offerings on c.OfferingId equals o.Id
+               join o in db.Offerings on c.OfferingId equals o.Id into offerings
+               from o in offerings.DefaultIfEmpty()
                orderby c.Status, c.CreatedAt
-               select new CandidateView(c.Id, p.Id, p.NameZh, p.NameLatin, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), o.Id, o.Title, c.Status, c.CreatedAt)).ToListAsync(cancellationToken);
+               select new CandidateView(c.Id, p.Id, p.NameZh, p.NameLatin, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), c.OfferingId,
+                   o == null ? null : o.Title, c.Status, c.CreatedAt, c.Specialty, c.YearsOfExperience, c.Statement, c.EvidenceUrl,
+                   c.EvidenceFileName, c.DecidedAt, c.Note)).ToListAsync(cancellationToken);
 }
 
 /// <summary>Approves a candidate into the trainer pool with their qualification.</summary>
@@ -35,14 +42,16 @@ internal sealed class ApproveCandidateValidator : AbstractValidator<ApproveCandi
     public ApproveCandidateValidator() => RuleFor(x => x.Trainer).NotNull().SetValidator(new TrainerInputValidator()).OverridePropertyName("");
 }
 
-internal sealed class ApproveCandidateHandler(IAppDbContext db, IIdentityService identity, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<ApproveCandidate, TrainerCreated>
+internal sealed class ApproveCandidateHandler(IAppDbContext db, IIdentityService identity, ICurrentUser user, TimeProvider clock,
+    ILogger<ApproveCandidateHandler> logger) : IRequestHandler<ApproveCandidate, TrainerCreated>
 {
     public async Task<TrainerCreated> Handle(ApproveCandidate request, CancellationToken cancellationToken)
     {
         var candidate = await db.TrainerCandidates.FindAsync([request.CandidateId], cancellationToken)
             ?? throw new NotFoundException("Candidate", request.CandidateId);
+        SeparationOfDuties.EnsureNotSelf(user, candidate.ProfessionalId, nameof(ApproveCandidate), logger);
         candidate.Approve(user.ProfessionalId(), clock.GetUtcNow());
+        await TrainerNotices.DecidedAsync(db, candidate, cancellationToken);
         return new TrainerCreated(await Pool.AddAsync(db, identity, candidate.ProfessionalId, request.Trainer, cancellationToken));
     }
 }
@@ -55,14 +64,32 @@ internal sealed class RejectCandidateValidator : AbstractValidator<RejectCandida
     public RejectCandidateValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
 }
 
-internal sealed class RejectCandidateHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RejectCandidate, Unit>
+internal sealed class RejectCandidateHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<RejectCandidateHandler> logger)
+    : IRequestHandler<RejectCandidate, Unit>
 {
     public async Task<Unit> Handle(RejectCandidate request, CancellationToken cancellationToken)
     {
         var candidate = await db.TrainerCandidates.FindAsync([request.CandidateId], cancellationToken)
             ?? throw new NotFoundException("Candidate", request.CandidateId);
+        SeparationOfDuties.EnsureNotSelf(user, candidate.ProfessionalId, nameof(RejectCandidate), logger);
         candidate.Reject(user.ProfessionalId(), clock.GetUtcNow(), request.Reason);
+        await TrainerNotices.DecidedAsync(db, candidate, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
+    }
+}
+
+/// <summary>Completing a train-the-trainer offering puts the learner in the CME office's queue (once per offering) and tells them.</summary>
+internal static class Candidacy
+{
+    public static async Task NoteAsync(IAppDbContext db, Guid learnerId, Domain.Offerings.Offering offering, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!offering.QualifiesTrainers
+            || await db.Trainers.AnyAsync(t => t.ProfessionalId == learnerId, ct)
+            || await db.TrainerCandidates.AnyAsync(c => c.ProfessionalId == learnerId && c.OfferingId == offering.Id, ct))
+            return;
+        var candidate = new TrainerCandidate(learnerId, offering.Id, now);
+        db.TrainerCandidates.Add(candidate);
+        await TrainerNotices.CandidacyAsync(db, candidate, offering, ct);
     }
 }

@@ -23,5 +23,7 @@ public sealed record TrainerSuggestion(
 /// <summary>A failed assignment check and its reason in the reader's language.</summary>
 public sealed record AssignmentProblemView(string Check, string Message);
 
-public sealed record CandidateView(Guid Id, Guid ProfessionalId, string NameZh, string NameLatin, string InstitutionName, Guid OfferingId,
-    string OfferingTitle, CandidateStatus Status, DateTimeOffset CreatedAt);
+/// <summary>One entry of the trainer queue: a graduate of a train-the-trainer offering (OfferingId set) or an application (its details).</summary>
+public sealed record CandidateView(Guid Id, Guid ProfessionalId, string NameZh, string NameLatin, string InstitutionName, Guid? OfferingId,
+    string? OfferingTitle, CandidateStatus Status, DateTimeOffset CreatedAt, string? Specialty, int? YearsOfExperience, string? Statement,
+    string? EvidenceUrl, string? EvidenceFileName, DateTimeOffset? DecidedAt, string? Reason);

@@ -48,6 +48,12 @@ public enum NotificationKind
     PasswordReset,
     /// <summary>The CME office reminds a learner of a class what they still miss (evaluation, post-test, scenarios); once a day at most.</summary>
     CompletionReminder,
+    /// <summary>The learner completed a train-the-trainer offering and waits in the CME office's queue to join the trainer pool.</summary>
+    TrainerCandidacy,
+    /// <summary>The CME office approved the person's application (or candidacy): they are in the trainer pool.</summary>
+    TrainerApproved,
+    /// <summary>The CME office declined the person's application (or candidacy), with the reason.</summary>
+    TrainerDeclined,
 }
 
 public enum NotificationChannel

@@ -47,6 +47,7 @@ public enum CandidateStatus
     Pending,
     Approved,
     Rejected,
+    Withdrawn,
 }
 
 /// <summary>A schedule item's role as the API sends it.</summary>

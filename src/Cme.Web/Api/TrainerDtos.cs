@@ -49,13 +49,41 @@ public sealed record TrainerSuggestion(
     bool Eligible,
     IReadOnlyList<NamedProblem>? Problems);
 
+/// <summary>One entry of the trainer queue: a train-the-trainer graduate (OfferingId set) or an application (its details).</summary>
 public sealed record TrainerCandidate(
     Guid Id,
     Guid ProfessionalId,
     string NameZh,
     string? NameLatin,
     string? InstitutionName,
-    Guid OfferingId,
-    string OfferingTitle,
+    Guid? OfferingId,
+    string? OfferingTitle,
     CandidateStatus Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? Specialty,
+    int? YearsOfExperience,
+    string? Statement,
+    string? EvidenceUrl,
+    string? EvidenceFileName,
+    DateTimeOffset? DecidedAt,
+    string? Reason);
+
+/// <summary>Whether I am in the trainer pool, and my applications and candidacies, newest first.</summary>
+public sealed record MyTrainerPathway(bool IsTrainer, IReadOnlyList<MyTrainerRequest> Requests);
+
+public sealed record MyTrainerRequest(
+    Guid Id,
+    Guid? OfferingId,
+    string? OfferingTitle,
+    string? Specialty,
+    int? YearsOfExperience,
+    string? Statement,
+    string? EvidenceUrl,
+    string? EvidenceFileName,
+    CandidateStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DecidedAt,
+    string? Reason);
+
+/// <summary>What an applicant fills in; sent as a multipart form with the optional evidence file.</summary>
+public sealed record TrainerApplicationInput(string Specialty, int YearsOfExperience, string Statement, string? EvidenceUrl);

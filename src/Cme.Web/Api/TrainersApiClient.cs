@@ -25,6 +25,36 @@ public sealed class TrainersApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult> RejectAsync(Guid candidateId, string reason, CancellationToken cancellationToken = default) =>
         PostAsync($"{Path}/candidates/{candidateId}/reject", new RejectCandidateRequest(reason), cancellationToken);
 
+    public Task<ApiResult<MyTrainerPathway>> MyPathwayAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<MyTrainerPathway>("api/v1/me/trainer-pathway", cancellationToken);
+
+    /// <summary>Applies to become a trainer; the evidence file is optional when a link is given. 409 when one is open.</summary>
+    public Task<ApiResult<CreatedResponse>> ApplyAsync(TrainerApplicationInput input, Stream? evidence, string? fileName, string? contentType,
+        CancellationToken cancellationToken = default)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(input.Specialty), "specialty" },
+            { new StringContent(input.YearsOfExperience.ToString(CultureInfo.InvariantCulture)), "yearsOfExperience" },
+            { new StringContent(input.Statement), "statement" },
+            { new StringContent(input.EvidenceUrl ?? ""), "evidenceUrl" },
+        };
+        if (evidence is not null)
+        {
+            var file = new StreamContent(evidence);
+            file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+                ? type : new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(file, "file", fileName ?? "evidence");
+        }
+        return SendAsync<CreatedResponse>(new HttpRequestMessage(HttpMethod.Post, "api/v1/trainer-applications") { Content = content }, cancellationToken);
+    }
+
+    public Task<ApiResult> WithdrawAsync(Guid applicationId, CancellationToken cancellationToken = default) =>
+        PostAsync($"api/v1/trainer-applications/{applicationId}/withdraw", null, cancellationToken);
+
+    public Task<ApiResult<ApiFile>> ApplicationEvidenceAsync(Guid applicationId, CancellationToken cancellationToken = default) =>
+        GetFileAsync($"api/v1/trainer-applications/{applicationId}/evidence", cancellationToken);
+
     public Task<ApiResult<List<TrainerSuggestion>>> SuggestionsAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         GetAsync<List<TrainerSuggestion>>($"api/v1/sessions/{sessionId}/trainer-suggestions", cancellationToken);
 

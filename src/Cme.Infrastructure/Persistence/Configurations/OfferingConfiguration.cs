@@ -113,7 +113,17 @@ internal sealed class TrainerCandidateConfiguration : IEntityTypeConfiguration<T
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Note).HasMaxLength(500);
+        builder.Property(c => c.Specialty).HasMaxLength(64);
+        builder.Property(c => c.Statement).HasMaxLength(TrainerCandidate.MaxStatement);
+        builder.Property(c => c.EvidenceUrl).HasMaxLength(TrainerCandidate.MaxEvidenceUrl);
+        builder.Property(c => c.EvidenceFileName).HasMaxLength(200);
+        builder.Property(c => c.EvidenceContentType).HasMaxLength(32);
+        builder.Property(c => c.EvidenceSha256).HasMaxLength(64);
+        builder.Ignore(c => c.IsApplication);
         builder.HasIndex(c => new { c.ProfessionalId, c.OfferingId }).IsUnique();
+        // One open application per person (a second is refused with 409 before it gets here).
+        builder.HasIndex(c => c.ProfessionalId).IsUnique().HasFilter("offering_id IS NULL AND status = 'Pending'")
+            .HasDatabaseName("ix_trainer_candidates_open_application");
         builder.HasOne<Professional>().WithMany().HasForeignKey(c => c.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Offering>().WithMany().HasForeignKey(c => c.OfferingId).OnDelete(DeleteBehavior.Restrict);
     }
