@@ -48,6 +48,12 @@ public enum NotificationKind
     PasswordReset,
     /// <summary>The CME office reminds a learner of a class what they still miss (evaluation, post-test, scenarios); once a day at most.</summary>
     CompletionReminder,
+    /// <summary>A course version was submitted for accreditation (every CmeAdmin, at once; the daily digest still counts the queue).</summary>
+    VersionSubmitted,
+    /// <summary>The CME office accredited a version of the author's course (class, value, accreditation number).</summary>
+    VersionAccredited,
+    /// <summary>The CME office sent a version of the author's course back with comments (how many, and the general one).</summary>
+    VersionChangesRequested,
 }
 
 public enum NotificationChannel
