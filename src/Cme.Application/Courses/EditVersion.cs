@@ -48,14 +48,16 @@ internal sealed class DiscloseConflictsHandler(IAppDbContext db, ICurrentUser us
 [AuthorizeRoles(Roles.Author)]
 public sealed record SubmitVersion(Guid CourseId, Guid VersionId) : ICommand<Unit>;
 
-internal sealed class SubmitVersionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SubmitVersion, Unit>
+internal sealed class SubmitVersionHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity, TimeProvider clock)
+    : IRequestHandler<SubmitVersion, Unit>
 {
     public async Task<Unit> Handle(SubmitVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
-        course.VersionOrNotFound(request.VersionId);
+        var version = course.VersionOrNotFound(request.VersionId);
         course.Submit(request.VersionId, user.ProfessionalId(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await Notifications.Notices.VersionSubmittedAsync(db, identity, course, version, user.ProfessionalId(), cancellationToken);
         return Unit.Value;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cme.Application.Common.Interfaces;
 using Cme.Domain.Certificates;
+using Cme.Domain.Courses;
 using Cme.Domain.Credits;
 using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
@@ -155,6 +156,79 @@ internal static class Notices
             path = $"/offerings/{offering.Id}",
         }))], ct);
     }
+
+    /// <summary>
+    /// A version was submitted for accreditation: every reviewer (a CmeAdmin who may sign in) is told at once, except the
+    /// submitter. The occurrence is the version's step in its workflow, so a resubmission after changes is told again
+    /// and the same submission never twice.
+    /// </summary>
+    public static async Task VersionSubmittedAsync(IAppDbContext db, IIdentityService identity, Course course, CourseVersion version, Guid submittedBy,
+        CancellationToken ct)
+    {
+        var accounts = await identity.GetActiveUserIdsInRoleAsync(Domain.Professionals.Roles.CmeAdmin, ct);
+        if (accounts.Count == 0)
+            return;
+        var reviewers = await db.Professionals.AsNoTracking()
+            .Where(p => p.UserId != null && accounts.Contains(p.UserId.Value) && p.Id != submittedBy)
+            .Select(p => p.Id).ToListAsync(ct);
+        if (reviewers.Count == 0)
+            return;
+        var submitter = await db.Professionals.AsNoTracking().Where(p => p.Id == submittedBy)
+            .Select(p => new { p.NameZh, p.NameLatin }).SingleOrDefaultAsync(ct);
+        var data = new
+        {
+            courseTitle = course.TitleZh,
+            courseTitleEn = course.TitleEn,
+            number = version.Number,
+            submittedBy = submitter?.NameZh,
+            submittedByLatin = submitter?.NameLatin,
+            resubmitted = version.Transitions.Count(t => t.To == CourseVersionStatus.Submitted) > 1,
+            path = $"/review/courses/{course.Id}/versions/{version.Id}",
+        };
+        await db.EnqueueNoticesAsync([.. reviewers.Select(id => EventNotice.Of(id, NotificationKind.VersionSubmitted, version.Id, Step(version), data))], ct);
+    }
+
+    /// <summary>The CME office accredited a version: its authors are told the class, value and accreditation number.</summary>
+    public static Task VersionAccreditedAsync(IAppDbContext db, Course course, CourseVersion version, Guid reviewer, CancellationToken ct)
+    {
+        var data = new
+        {
+            courseTitle = course.TitleZh,
+            courseTitleEn = course.TitleEn,
+            number = version.Number,
+            creditClass = version.Accreditation?.CreditClass,
+            creditValue = version.Accreditation?.CreditValue,
+            accreditationNumber = version.Accreditation?.AccreditationNumber,
+            path = $"/authoring/courses/{course.Id}",
+        };
+        return db.EnqueueNoticesAsync([.. Authors(course, reviewer).Select(id =>
+            EventNotice.Of(id, NotificationKind.VersionAccredited, version.Id, Step(version), data))], ct);
+    }
+
+    /// <summary>The CME office sent a version back: its authors are told how many comments wait for them, and the general one.</summary>
+    public static Task VersionChangesRequestedAsync(IAppDbContext db, Course course, CourseVersion version, Guid reviewer, CancellationToken ct)
+    {
+        var general = version.ReviewComments.FirstOrDefault(c => c.ModuleId is null)?.Text;
+        var data = new
+        {
+            courseTitle = course.TitleZh,
+            courseTitleEn = course.TitleEn,
+            number = version.Number,
+            comments = version.ReviewComments.Count,
+            summary = general is null ? null : general.Length <= SummaryMaxLength ? general : general[..SummaryMaxLength] + "…",
+            path = $"/authoring/courses/{course.Id}/versions/{version.Id}",
+        };
+        return db.EnqueueNoticesAsync([.. Authors(course, reviewer).Select(id =>
+            EventNotice.Of(id, NotificationKind.VersionChangesRequested, version.Id, Step(version), data))], ct);
+    }
+
+    private const int SummaryMaxLength = 300;
+
+    private static List<Guid> Authors(Course course, Guid except) =>
+        [.. course.CoAuthorIds.Prepend(course.OwnerId).Distinct().Where(id => id != except)];
+
+    /// <summary>Which step of the version's workflow this is (its transitions so far): each submission and each decision once.</summary>
+    private static string Step(CourseVersion version) => $"t{version.Transitions.Count}";
 
     private static object SessionData(Session session, OfferingFacts offering, string role, DateTimeOffset? previousStartsAt, string? reason, string path) => new
     {

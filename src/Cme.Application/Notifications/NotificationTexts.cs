@@ -129,6 +129,21 @@ public static class NotificationTexts
             NotificationKind.TrainerDeclined => zh
                 ? ("培训师申请未通过", $"继续教育办公室未批准您成为培训师。{Reason("原因", "Reason")}")
                 : ("Trainer application declined", $"The CME office did not approve you as a trainer.{Reason("原因", "Reason")}"),
+            NotificationKind.VersionSubmitted => zh
+                ? ($"待审核：{Course()}（第 {N("number"):0} 版）",
+                   $"{(S("submittedBy") is { Length: > 0 } by ? by : "作者")}{(B("resubmitted") ? "修改后重新提交了" : "提交了")}「{Course()}」第 {N("number"):0} 版，等待认证审核。")
+                : ($"Submitted for review: {Course()} (version {N("number"):0})",
+                   $"{(S("submittedByLatin") is { Length: > 0 } byLatin ? byLatin : "The author")} {(B("resubmitted") ? "resubmitted, with changes," : "submitted")} version {N("number"):0} of \"{Course()}\" for accreditation review."),
+            NotificationKind.VersionAccredited => zh
+                ? ($"课程已通过认证：{Course()}",
+                   $"「{Course()}」第 {N("number"):0} 版已通过继续教育办公室认证：{ClassZh(S("creditClass"))}类学分 {Amount("creditValue")} 分，认证编号 {S("accreditationNumber")}。发布后学员即可学习。")
+                : ($"Course accredited: {Course()}",
+                   $"Version {N("number"):0} of \"{Course()}\" is accredited by the CME office: {Amount("creditValue")} Class {S("creditClass")} credit(s), accreditation number {S("accreditationNumber")}. Learners can take it once it is published."),
+            NotificationKind.VersionChangesRequested => zh
+                ? ($"课程需修改：{Course()}",
+                   $"继续教育办公室审核了「{Course()}」第 {N("number"):0} 版，提出 {N("comments"):0} 条修改意见，请修改后重新提交。{Reason("审核意见", "Reviewer's comment", "summary")}")
+                : ($"Changes requested: {Course()}",
+                   $"The CME office reviewed version {N("number"):0} of \"{Course()}\" and left {N("comments"):0} comment(s); please make the changes and submit it again.{Reason("审核意见", "Reviewer's comment", "summary")}"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         if (publicBaseUrl is { Length: > 0 } baseUrl)

@@ -35,9 +35,11 @@ internal sealed class RequestChangesHandler(IAppDbContext db, ICurrentUser user,
     {
         var course = await CourseAccess.ForReviewerAsync(db, request.CourseId, cancellationToken);
         course.VersionOrNotFound(request.VersionId);
+        var version = course.VersionOrNotFound(request.VersionId);
         course.RequestChanges(request.VersionId, user.ProfessionalId(), clock.GetUtcNow(),
             [.. request.Comments.Select(c => (c.ModuleId, c.NodeId, c.Text))]);
         await db.SaveChangesAsync(cancellationToken);
+        await Notifications.Notices.VersionChangesRequestedAsync(db, course, version, user.ProfessionalId(), cancellationToken);
         return Unit.Value;
     }
 }
@@ -63,10 +65,11 @@ internal sealed class AccreditVersionHandler(IAppDbContext db, ICurrentUser user
     public async Task<Unit> Handle(AccreditVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForReviewerAsync(db, request.CourseId, cancellationToken);
-        course.VersionOrNotFound(request.VersionId);
+        var version = course.VersionOrNotFound(request.VersionId);
         course.Accredit(request.VersionId, user.ProfessionalId(), clock.GetUtcNow(), request.CreditClass, request.CreditValue,
             request.ProjectLevel, request.AccreditationNumber);
         await db.SaveChangesAsync(cancellationToken);
+        await Notifications.Notices.VersionAccreditedAsync(db, course, version, user.ProfessionalId(), cancellationToken);
         return Unit.Value;
     }
 }

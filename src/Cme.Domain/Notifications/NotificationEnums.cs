@@ -54,6 +54,12 @@ public enum NotificationKind
     TrainerApproved,
     /// <summary>The CME office declined the person's application (or candidacy), with the reason.</summary>
     TrainerDeclined,
+    /// <summary>A course version was submitted for accreditation (every CmeAdmin, at once; the daily digest still counts the queue).</summary>
+    VersionSubmitted,
+    /// <summary>The CME office accredited a version of the author's course (class, value, accreditation number).</summary>
+    VersionAccredited,
+    /// <summary>The CME office sent a version of the author's course back with comments (how many, and the general one).</summary>
+    VersionChangesRequested,
 }
 
 public enum NotificationChannel

@@ -61,6 +61,13 @@ internal sealed class IdentityService(UserManager<AppUser> users, AppDbContext d
     public async Task<bool> IsSignInDisabledAsync(Guid userId, CancellationToken cancellationToken) =>
         await users.IsLockedOutAsync(await Find(userId));
 
+    public async Task<IReadOnlyList<Guid>> GetActiveUserIdsInRoleAsync(string role, CancellationToken cancellationToken) =>
+        await (from ur in db.UserRoles.AsNoTracking()
+               join r in db.Roles on ur.RoleId equals r.Id
+               join u in db.Users on ur.UserId equals u.Id
+               where r.Name == role && u.LockoutEnd == null
+               select u.Id).Distinct().ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<string>> GetRolesAsync(Guid userId, CancellationToken cancellationToken) =>
         (await GetRolesAsync([userId], cancellationToken)).GetValueOrDefault(userId) ?? [];
 

@@ -70,7 +70,7 @@ public static partial class PageCrawl
     }
 
     /// <summary>"/admin/staff/3f2…" and "/admin/staff/9c1…" are one kind of page.</summary>
-    private static string Kind(string path) => IdSegment().Replace(path.TrimEnd('/'), "/{id}");
+    public static string Kind(string path) => IdSegment().Replace(path.TrimEnd('/'), "/{id}");
 
     [GeneratedRegex(@"/(?=[^/]*\d)[0-9A-Za-z-]{8,}(?=/|$)")]
     private static partial Regex IdSegment();

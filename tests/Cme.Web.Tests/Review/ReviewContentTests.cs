@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cme.Infrastructure.Notifications;
 using Cme.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cme.Web.Tests.Review;
@@ -60,5 +62,18 @@ public sealed class ReviewContentTests(WebStack stack) : IClassFixture<WebStack>
         await Assertions.Expect(comment).ToHaveCountAsync(1);
         await Assertions.Expect(comment.GetByTestId("review-comment-node")).ToHaveTextAsync("节点：如何纠正低血糖？");
         await Assertions.Expect(comment).ToContainTextAsync("口服葡萄糖也应说明剂量。");
+
+        // The author is told, in Chinese, on the bell: the job that delivers the outbox runs once.
+        await stack.Api.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync("web-test", CancellationToken.None);
+        var author = await stack.SignInAsync(Demo.Author, CmeDatabase.DemoPassword, new BrowserNewContextOptions { Locale = "zh-CN" });
+        await Assertions.Expect(author.GetByTestId("bell-count")).ToBeVisibleAsync();
+        await author.GetByTestId("bell").ClickAsync();
+        var notice = author.Locator("[data-testid=inbox-item][data-kind=VersionChangesRequested]");
+        await Assertions.Expect(notice).ToHaveCountAsync(1);
+        await Assertions.Expect(notice).ToHaveAttributeAsync("data-read", "false");
+        await Assertions.Expect(notice).ToContainTextAsync("课程需修改：社区2型糖尿病患者低血糖的识别与处理");
+        await Assertions.Expect(notice).ToContainTextAsync("提出 1 条修改意见，请修改后重新提交。");
+        await notice.GetByTestId("inbox-open").ClickAsync();
+        await Assertions.Expect(author.GetByTestId("review-comment")).ToContainTextAsync("口服葡萄糖也应说明剂量。");
     }
 }

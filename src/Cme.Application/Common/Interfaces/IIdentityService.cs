@@ -23,6 +23,9 @@ public interface IIdentityService
     /// </summary>
     Task SetSignInDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken);
 
+    /// <summary>The accounts that hold a role and may sign in (a disabled account is left out): who to tell.</summary>
+    Task<IReadOnlyList<Guid>> GetActiveUserIdsInRoleAsync(string role, CancellationToken cancellationToken);
+
     Task<bool> IsSignInDisabledAsync(Guid userId, CancellationToken cancellationToken);
 
     Task<bool> EmailInUseAsync(string email, Guid? exceptUserId, CancellationToken cancellationToken);
