@@ -17,7 +17,7 @@ public sealed class PreviewAsLearnerTests(WebStack stack) : IClassFixture<WebSta
     private static readonly BrowserNewContextOptions Chinese = new() { Locale = "zh-CN" };
 
     [Fact]
-    public async Task Author_PreviewsTheDraft_AnswersTheQuiz_WalksTheCaseToItsEnd_AndNoAttemptIsRecorded()
+    public async Task Author_PreviewsTheDraft_AnswersTheQuiz_WalksTheCaseToItsEnd_AndNoAttemptIsRecorded_AGpIsRefused()
     {
         var api = await stack.ApiClientAsync(Demo.Author);
         var created = await api.PostAsJsonAsync("api/v1/courses", new
@@ -110,5 +110,13 @@ public sealed class PreviewAsLearnerTests(WebStack stack) : IClassFixture<WebSta
             """, connection);
         count.Parameters.AddWithValue("c", course);
         ((long)(await count.ExecuteScalarAsync())!).ShouldBe(0);
+
+        // A GP who has the address is sent to the refusal page and sees none of the case.
+        var gp = await stack.SignInAsync(Demo.Gp, CmeDatabase.DemoPassword, Chinese);
+        await gp.GotoAsync($"/preview/{course}/versions/{version}/modules/{scenario}/walk");
+        await Assertions.Expect(gp).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/forbidden$"));
+        await Assertions.Expect(gp.GetByTestId("forbidden-title")).ToBeVisibleAsync();
+        await Assertions.Expect(gp.GetByTestId("node-title")).ToHaveCountAsync(0);
+        await Assertions.Expect(gp.GetByTestId("preview-banner")).ToHaveCountAsync(0);
     }
 }
