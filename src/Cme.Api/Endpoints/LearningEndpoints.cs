@@ -11,6 +11,9 @@ public static class LearningEndpoints
 
     public sealed record QuizAnswers(IReadOnlyDictionary<string, IReadOnlyList<string>> Answers);
 
+    /// <summary>The moves made so far in a previewed case: an option's id at a decision, null to go on from any other step.</summary>
+    public sealed record PreviewWalk(IReadOnlyList<string?> Moves);
+
     public static IEndpointRouteBuilder MapLearningEndpoints(this IEndpointRouteBuilder app)
     {
         var catalogue = app.MapGroup("/api/v1/catalogue").WithTags("Learning");
@@ -37,6 +40,21 @@ public static class LearningEndpoints
             TypedResults.Ok(await s.Send(new ContinueAttempt(attemptId), ct)));
         learning.MapPost("/attempts/{attemptId:guid}/choose", async (Guid attemptId, ChooseRequest body, ISender s, CancellationToken ct) =>
             TypedResults.Ok(await s.Send(new ChooseOption(attemptId, body.OptionId), ct)));
+
+        // Authors and reviewers play any version in the learner's player; nothing is recorded.
+        var preview = app.MapGroup("/api/v1/courses/{courseId:guid}/versions/{versionId:guid}/preview").WithTags("Learning");
+        preview.MapGet("/", async (Guid courseId, Guid versionId, ISender s, CancellationToken ct) =>
+            TypedResults.Ok(await s.Send(new GetPreviewCourse(courseId, versionId), ct)))
+            .WithSummary("Preview: the course page of any version (draft included) as a learner meets it; for its authors and the CME office.");
+        preview.MapGet("/modules/{moduleId:guid}", async (Guid courseId, Guid versionId, Guid moduleId, ISender s, CancellationToken ct) =>
+            TypedResults.Ok(await s.Send(new GetPreviewModule(courseId, versionId, moduleId), ct)))
+            .WithSummary("Preview: a module of the version as the learner's player shows it.");
+        preview.MapPost("/modules/{moduleId:guid}/walk", async (Guid courseId, Guid versionId, Guid moduleId, PreviewWalk body, ISender s, CancellationToken ct) =>
+            TypedResults.Ok(await s.Send(new WalkPreviewScenario(courseId, versionId, moduleId, body.Moves ?? []), ct)))
+            .WithSummary("Preview: where a walk through the case stands after these moves, with each choice's score and feedback. No attempt is stored.");
+        preview.MapPost("/modules/{moduleId:guid}/quiz", async (Guid courseId, Guid versionId, Guid moduleId, QuizAnswers body, ISender s, CancellationToken ct) =>
+            TypedResults.Ok(await s.Send(new MarkPreviewQuiz(courseId, versionId, moduleId, body.Answers ?? new Dictionary<string, IReadOnlyList<string>>()), ct)))
+            .WithSummary("Preview: marks answers to the quiz with its key and explanations. No attempt is stored.");
         return app;
     }
 }

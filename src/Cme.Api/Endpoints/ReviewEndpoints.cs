@@ -19,6 +19,9 @@ public static class ReviewEndpoints
         app.MapGet("/api/v1/reviews", async (ISender s, CancellationToken ct) => TypedResults.Ok(await s.Send(new ListReviewQueue(), ct)))
             .WithTags("Accreditation").WithSummary("Versions waiting for the CME office: submitted, or accredited and not yet published.");
         var version = app.MapGroup("/api/v1/courses/{id:guid}/versions/{versionId:guid}").WithTags("Accreditation");
+        version.MapGet("/changes", async (Guid id, Guid versionId, ISender s, CancellationToken ct) =>
+            TypedResults.Ok(await s.Send(new GetVersionChanges(id, versionId), ct)))
+            .WithSummary("What changed against the previous accredited version, module by module (added, removed, changed and in what).");
         version.MapPost("/request-changes", async (Guid id, Guid versionId, RequestChangesRequest body, ISender s, CancellationToken ct) =>
             await Done(s.Send(new RequestChanges(id, versionId, body.Comments ?? []), ct)));
         version.MapPost("/accredit", async (Guid id, Guid versionId, AccreditRequest b, ISender s, CancellationToken ct) =>

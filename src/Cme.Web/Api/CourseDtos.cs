@@ -122,3 +122,20 @@ public sealed record RequestChanges(IReadOnlyList<ChangeComment> Comments);
 public sealed record AccreditInput(string CreditClass, decimal CreditValue, ProjectLevel ProjectLevel, string AccreditationNumber);
 
 public sealed record RetireInput(string? Reason);
+
+public enum ContentChange
+{
+    Unchanged,
+    Added,
+    Removed,
+    Changed,
+}
+
+/// <summary>A node or question and which of its fields changed (codes such as <c>narrative</c>, <c>score</c>).</summary>
+public sealed record ItemChange(ContentChange Change, string Id, string? Label, IReadOnlyList<string>? Fields);
+
+public sealed record ModuleChange(
+    ContentChange Change, ModuleKind Kind, string Title, string? PreviousTitle, int Position, IReadOnlyList<string>? Fields, IReadOnlyList<ItemChange>? Items);
+
+/// <summary>Changes since the previous accredited version; <c>PreviousVersionId</c> is null when there is none.</summary>
+public sealed record VersionChanges(Guid? PreviousVersionId, int? PreviousNumber, IReadOnlyList<ModuleChange>? Modules);

@@ -44,6 +44,25 @@ public sealed class LearningApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult<QuizResult>> SubmitQuizAsync(Guid courseId, Guid moduleId, QuizAnswers answers, CancellationToken cancellationToken = default) =>
         PostAsync<QuizResult>($"{Learning}/courses/{courseId}/modules/{moduleId}/quiz-attempts", answers, cancellationToken);
 
+    private static string Preview(Guid courseId, Guid versionId) => $"api/v1/courses/{courseId}/versions/{versionId}/preview";
+
+    /// <summary>Preview: the course page of any version, for its authors and the CME office.</summary>
+    public Task<ApiResult<CoursePage>> PreviewCourseAsync(Guid courseId, Guid versionId, CancellationToken cancellationToken = default) =>
+        GetAsync<CoursePage>(Preview(courseId, versionId), cancellationToken);
+
+    public Task<ApiResult<LearnerModule>> PreviewModuleAsync(Guid courseId, Guid versionId, Guid moduleId, CancellationToken cancellationToken = default) =>
+        GetAsync<LearnerModule>($"{Preview(courseId, versionId)}/modules/{moduleId}", cancellationToken);
+
+    /// <summary>Preview: where the case stands after these moves (an option's id, or null to go on); nothing is stored.</summary>
+    public Task<ApiResult<AttemptView>> PreviewWalkAsync(Guid courseId, Guid versionId, Guid moduleId, IReadOnlyList<string?> moves,
+        CancellationToken cancellationToken = default) =>
+        PostAsync<AttemptView>($"{Preview(courseId, versionId)}/modules/{moduleId}/walk", new PreviewWalk(moves), cancellationToken);
+
+    /// <summary>Preview: marks the answers with the key shown; nothing is stored.</summary>
+    public Task<ApiResult<QuizResult>> PreviewQuizAsync(Guid courseId, Guid versionId, Guid moduleId, QuizAnswers answers,
+        CancellationToken cancellationToken = default) =>
+        PostAsync<QuizResult>($"{Preview(courseId, versionId)}/modules/{moduleId}/quiz", answers, cancellationToken);
+
     public Task<ApiResult<ApiFile>> MediaAsync(Guid mediaId, CancellationToken cancellationToken = default) =>
         GetFileAsync($"api/v1/media/{mediaId}", cancellationToken);
 }

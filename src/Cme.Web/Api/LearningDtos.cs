@@ -105,6 +105,8 @@ public sealed record AttemptSummary(
 
 public sealed record ChooseInput(string OptionId);
 
+public sealed record PreviewWalk(IReadOnlyList<string?> Moves);
+
 public sealed record QuizAnswers(IReadOnlyDictionary<string, IReadOnlyList<string>> Answers);
 
 public sealed record QuestionResult(

@@ -18,5 +18,9 @@ public sealed class ReviewApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult> RetireAsync(Guid id, Guid versionId, string? reason, CancellationToken cancellationToken = default) =>
         PostAsync($"{Version(id, versionId)}/retire", new RetireInput(reason), cancellationToken);
 
+    /// <summary>What changed against the previous accredited version, module by module.</summary>
+    public Task<ApiResult<VersionChanges>> ChangesAsync(Guid id, Guid versionId, CancellationToken cancellationToken = default) =>
+        GetAsync<VersionChanges>($"{Version(id, versionId)}/changes", cancellationToken);
+
     private static string Version(Guid id, Guid versionId) => $"api/v1/courses/{id}/versions/{versionId}";
 }
