@@ -17,6 +17,9 @@ public static class CertificateEndpoints
     {
         var certificates = app.MapGroup("/api/v1/certificates").WithTags("Certificates");
         certificates.MapGet("", List).WithSummary("Certificates: mine by default; a learner's (learnerId); an offering's (offeringId, CmeAdmin).");
+        certificates.MapGet("/search", Search)
+            .WithSummary("Search every certificate by number, holder's name or offering/course title, newest first, paged (CmeAdmin; InstitutionAdmin: own staff's).");
+        certificates.MapGet("/{id:guid}", Get).WithSummary("One certificate (its holder; CmeAdmin; the holder's InstitutionAdmin).");
         certificates.MapGet("/{id:guid}/pdf", Pdf).Produces(200, contentType: "application/pdf").WithSummary("The PDF exactly as issued.");
         certificates.MapPost("/{id:guid}/revoke", Revoke).WithSummary("Revoke with a reason (CmeAdmin); verification shows it at once.");
         certificates.MapPost("/{id:guid}/reissue", Reissue).WithSummary("Re-issue with a reason (CmeAdmin): a new certificate supersedes this one.");
@@ -36,6 +39,13 @@ public static class CertificateEndpoints
 
     internal static async Task<Ok<IReadOnlyList<CertificateView>>> List(ISender sender, CancellationToken ct, Guid? learnerId = null, Guid? offeringId = null) =>
         TypedResults.Ok(await sender.Send(new ListCertificates(learnerId, offeringId), ct));
+
+    internal static async Task<Ok<Application.Common.Models.PagedList<CertificateSearchRow>>> Search(ISender sender, CancellationToken ct,
+        string? search = null, int page = 1, int pageSize = 20) =>
+        TypedResults.Ok(await sender.Send(new SearchCertificates(search, page, pageSize), ct));
+
+    internal static async Task<Ok<CertificateView>> Get(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCertificate(id), ct));
 
     internal static async Task<FileContentHttpResult> Pdf(Guid id, ISender sender, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ public static class CreditEndpoints
             .WithSummary("Record learning done elsewhere (multipart: kind, title, startDate, endDate, hours, claimedCredits, creditClass, file).");
         credits.MapGet("/activities", Activities).WithSummary("mine=true: my activities; otherwise those I decide (InstitutionAdmin: own staff; CmeAdmin: all).");
         credits.MapGet("/activities/{id:guid}/evidence", Evidence);
-        credits.MapPost("/activities/{id:guid}/approve", ApproveActivity).WithSummary("Approve: a ledger entry under the activity's source, within the policy's cap.");
+        credits.MapPost("/activities/{id:guid}/approve", ApproveActivity).WithSummary("Approve (awardedCredits may be fewer than claimed, with a comment as the reason): a ledger entry under the activity's source, within the policy's cap.");
         credits.MapPost("/activities/{id:guid}/reject", RejectActivity);
         app.MapGet("/api/v1/credit-policies", Policies).WithTags("Credits");
         app.MapPut("/api/v1/credit-policies/active", Choose).WithTags("Credits").WithSummary("Choose the consortium's active policy (CmeAdmin).");
@@ -56,16 +56,17 @@ public static class CreditEndpoints
     internal static async Task<Ok<LedgerEntryCreated>> Revoke(Guid id, RevokeRequest body, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RevokeCredit(id, body.Reason), ct));
 
-    public sealed record DecisionRequest(string? Comment);
+    /// <summary>A decision's comment (required to reject, and to approve fewer credits than claimed) and, to approve, the credits awarded (default: the claim).</summary>
+    public sealed record DecisionRequest(string? Comment, decimal? AwardedCredits = null);
 
     internal static async Task<Ok<ActivitySubmitted>> SubmitActivity(HttpRequest request, ISender sender, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            throw new Application.Common.Exceptions.RequestValidationException("file", "Send the activity as a multipart form with its evidence file.");
+            throw new Application.Common.Exceptions.RequestValidationException("file", "activity.evidence-missing");
         var form = await request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? throw new Application.Common.Exceptions.RequestValidationException("file", "Attach the evidence (PDF, JPEG or PNG).");
+        var file = form.Files.GetFile("file") ?? throw new Application.Common.Exceptions.RequestValidationException("file", "activity.evidence-missing");
         if (file.Length > Domain.Credits.ExternalActivity.MaxEvidenceBytes)
-            throw new Application.Common.Exceptions.RequestValidationException("file", "Evidence is at most 10 MB.");
+            throw new Application.Common.Exceptions.RequestValidationException("file", "activity.evidence-size");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         T Field<T>(string name, Func<string, (bool, T)> parse)
@@ -94,7 +95,7 @@ public static class CreditEndpoints
     }
 
     internal static async Task<Ok<LedgerEntryCreated>> ApproveActivity(Guid id, DecisionRequest? body, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ApproveExternalActivity(id, body?.Comment), ct));
+        TypedResults.Ok(await sender.Send(new ApproveExternalActivity(id, body?.Comment, body?.AwardedCredits), ct));
 
     internal static async Task<NoContent> RejectActivity(Guid id, DecisionRequest body, ISender sender, CancellationToken ct)
     {

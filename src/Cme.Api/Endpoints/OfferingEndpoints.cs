@@ -19,18 +19,19 @@ public static class OfferingEndpoints
     public static IEndpointRouteBuilder MapOfferingEndpoints(this IEndpointRouteBuilder app)
     {
         var offerings = app.MapGroup("/api/v1/offerings").WithTags("Offerings and enrolment");
-        offerings.MapGet("/", List).WithSummary("Every offering (CmeAdmin), or with openToMe=true those the caller may enrol in now or later.");
+        offerings.MapGet("/", List).WithSummary("Every offering (CmeAdmin, InstitutionAdmin), or with openToMe=true those the caller may enrol in now or later.");
         offerings.MapPost("/", Create).WithSummary("A new run of a published course (CmeAdmin).");
         offerings.MapGet("/{id:guid}", Get).WithName("GetOffering");
         offerings.MapPut("/{id:guid}", Update);
         offerings.MapPost("/{id:guid}/sessions", AddSession).WithSummary("A session in local time of its time zone (Asia/Shanghai by default).");
-        offerings.MapGet("/{id:guid}/enrolments", Enrolments).WithSummary("Enrolled and waitlisted people with positions and history (CmeAdmin).");
+        offerings.MapGet("/{id:guid}/enrolments", Enrolments).WithSummary("Enrolled and waitlisted people with positions and history (CmeAdmin; an InstitutionAdmin sees their own staff).");
         offerings.MapGet("/{id:guid}/learners", Learners)
             .WithSummary("Each enrolled learner: attendance per session, post-test and scenarios, evaluation, completion state with reasons, credits, certificate. Filter: All, NotComplete, MissingEvaluation (CmeAdmin; the offering's trainers; an InstitutionAdmin sees their own staff).");
         offerings.MapPost("/{id:guid}/learners/remind", RemindLearners)
             .WithSummary("Remind every learner still missing something they can do, in-app and by e-mail, at most once per learner per day (CmeAdmin).");
         offerings.MapPost("/{id:guid}/enrol", Enrol).WithSummary("Enrol; when full, join the waitlist. 409 when closed, full without waitlist, or already enrolled.");
-        offerings.MapPost("/{id:guid}/enrol-on-behalf", EnrolOnBehalf);
+        offerings.MapPost("/{id:guid}/enrol-on-behalf", EnrolOnBehalf)
+            .WithSummary("Enrol someone on their behalf (CmeAdmin anyone; InstitutionAdmin their own staff, others 404), outside the window if need be, never over capacity.");
 
         var sessions = app.MapGroup("/api/v1/sessions").WithTags("Offerings and enrolment");
         sessions.MapPut("/{id:guid}", UpdateSession).WithSummary("Edit or reschedule; the change is recorded for the people affected.");

@@ -32,7 +32,30 @@ internal sealed class GetMyCreditStandingHandler(IAppDbContext db, ICurrentUser 
 
 public sealed record LedgerLine(
     Guid Id, LedgerEntryKind Kind, decimal Credits, decimal Hours, string CreditClass, string? ProjectLevel, CreditSource Source, int Year,
-    Guid? OfferingId, string? OfferingTitle, Guid? RevokesId, bool Revoked, string Reason, DateTimeOffset RecordedAt, string? RecordedByName);
+    Guid? OfferingId, string? OfferingTitle, Guid? RevokesId, bool Revoked, string Reason, DateTimeOffset RecordedAt, string? RecordedByName,
+    LedgerActivity? Activity = null);
+
+/// <summary>
+/// The approved external activity an award came from: what was claimed and awarded, the decider's reason and, when the
+/// policy's yearly cap for the source cut the award, that policy's code. Values only; readers put them into words.
+/// </summary>
+public sealed record LedgerActivity(Guid Id, decimal ClaimedCredits, decimal AwardedCredits, string? Comment, string? CappedByPolicy)
+{
+    public bool Reduced => AwardedCredits < ClaimedCredits;
+
+    /// <summary>Why fewer credits than claimed, in the reader's language; empty when the claim was awarded in full.</summary>
+    public string Note(System.Globalization.CultureInfo culture)
+    {
+        if (!Reduced)
+            return "";
+        var parts = new List<string> { ReasonText.Format("activity.award-reduced", new { claimed = ClaimedCredits, awarded = AwardedCredits }, culture) };
+        if (!string.IsNullOrWhiteSpace(Comment))
+            parts.Add(Comment);
+        if (CappedByPolicy is { } policy)
+            parts.Add(ReasonText.Format("activity.award-capped", new { policy }, culture));
+        return string.Join(ReasonText.IsEnglish(culture) ? "; " : "；", parts);
+    }
+}
 
 public sealed record Transcript(Guid ProfessionalId, string NameZh, string NameLatin, string LicenceNumber, string InstitutionName, int FromYear, int ToYear,
     IReadOnlyList<CreditStanding> Years, IReadOnlyList<LedgerLine> Entries);
@@ -79,6 +102,22 @@ internal sealed class GetTranscriptHandler(IAppDbContext db, ICurrentUser user, 
                              select new LedgerLine(e.Id, e.Kind, e.Credits, e.Hours, e.CreditClass, e.ProjectLevel.ToString(), e.Source, e.Year, e.OfferingId,
                                  o != null ? o.Title : null, e.RevokesId, revoked.Contains(e.Id), e.Reason, e.RecordedAt, recorder != null ? recorder.NameZh : null))
                             .ToListAsync(cancellationToken);
+        entries = await WithActivitiesAsync(db, id, entries, cancellationToken);
         return new Transcript(id, person.NameZh, person.NameLatin, person.LicenceNumber, person.Institution, request.FromYear, request.ToYear, years, entries);
+    }
+
+    /// <summary>Attaches to each award from an external activity the activity's claim and decision.</summary>
+    private static async Task<List<LedgerLine>> WithActivitiesAsync(IAppDbContext db, Guid learnerId, List<LedgerLine> entries, CancellationToken ct)
+    {
+        var ids = entries.Where(e => e.Kind == LedgerEntryKind.Award && ExternalActivity.Kinds.Contains(e.Source)).Select(e => e.Id).ToList();
+        if (ids.Count == 0)
+            return entries;
+        var keys = await db.CreditLedger.AsNoTracking().Where(e => ids.Contains(e.Id) && e.AwardKey != null)
+            .Select(e => new { e.Id, e.AwardKey }).ToListAsync(ct);
+        var activities = await db.ExternalActivities.AsNoTracking().Where(a => a.LearnerId == learnerId && a.Status == ActivityStatus.Approved)
+            .Select(a => new LedgerActivity(a.Id, a.ClaimedCredits, a.AwardedCredits ?? 0, a.Comment, a.CappedByPolicy)).ToListAsync(ct);
+        var byKey = activities.ToDictionary(a => ApproveExternalActivityHandler.ActivityAwardKey(a.Id));
+        var byEntry = keys.Where(k => byKey.ContainsKey(k.AwardKey!)).ToDictionary(k => k.Id, k => byKey[k.AwardKey!]);
+        return [.. entries.Select(e => byEntry.TryGetValue(e.Id, out var activity) ? e with { Activity = activity } : e)];
     }
 }

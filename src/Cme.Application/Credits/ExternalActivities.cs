@@ -18,7 +18,7 @@ namespace Cme.Application.Credits;
 public sealed record ActivityView(
     Guid Id, Guid LearnerId, string NameZh, string InstitutionName, CreditSource Kind, string Title, DateOnly StartDate, DateOnly EndDate,
     decimal Hours, decimal ClaimedCredits, string CreditClass, string EvidenceFileName, ActivityStatus Status, DateTimeOffset SubmittedAt,
-    string? Comment, decimal? AwardedCredits);
+    string? Comment, decimal? AwardedCredits, string? CappedByPolicy);
 
 public sealed record ActivityEvidence(string FileName, string ContentType, byte[] Content);
 
@@ -74,7 +74,7 @@ internal sealed class ListExternalActivitiesHandler(IAppDbContext db, ICurrentUs
                       where request.Status == null || a.Status == request.Status
                       orderby a.SubmittedAt descending
                       select new ActivityView(a.Id, a.LearnerId, p.NameZh, (ReaderLanguage.IsEnglish ? i.NameEn : i.Name), a.Kind, a.Title, a.StartDate, a.EndDate, a.Hours, a.ClaimedCredits,
-                          a.CreditClass, a.EvidenceFileName, a.Status, a.SubmittedAt, a.Comment, a.AwardedCredits)).Take(500).ToListAsync(cancellationToken);
+                          a.CreditClass, a.EvidenceFileName, a.Status, a.SubmittedAt, a.Comment, a.AwardedCredits, a.CappedByPolicy)).Take(500).ToListAsync(cancellationToken);
     }
 }
 
@@ -91,9 +91,21 @@ internal sealed class GetActivityEvidenceHandler(IAppDbContext db, ICurrentUser 
     }
 }
 
-/// <summary>The learner's institution approves: a ledger entry under the activity's source, within the policy's cap for it.</summary>
+/// <summary>
+/// The learner's institution (or the CME office) approves: a ledger entry under the activity's source, within the policy's cap
+/// for it. AwardedCredits (default: the claim) may be fewer than claimed, with a reason (Comment) the learner reads.
+/// </summary>
 [AuthorizeRoles(Roles.InstitutionAdmin, Roles.CmeAdmin)]
-public sealed record ApproveExternalActivity(Guid Id, string? Comment) : ICommand<LedgerEntryCreated>;
+public sealed record ApproveExternalActivity(Guid Id, string? Comment, decimal? AwardedCredits = null) : ICommand<LedgerEntryCreated>;
+
+internal sealed class ApproveExternalActivityValidator : AbstractValidator<ApproveExternalActivity>
+{
+    public ApproveExternalActivityValidator()
+    {
+        RuleFor(x => x.AwardedCredits).GreaterThan(0).WithReason("activity.awarded-positive").When(x => x.AwardedCredits is not null);
+        RuleFor(x => x.Comment).MaximumLength(1000);
+    }
+}
 
 internal sealed class ApproveExternalActivityHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock,
     ILogger<ApproveExternalActivityHandler> logger)
@@ -102,6 +114,10 @@ internal sealed class ApproveExternalActivityHandler(IAppDbContext db, ICurrentU
     public async Task<LedgerEntryCreated> Handle(ApproveExternalActivity request, CancellationToken cancellationToken)
     {
         var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, nameof(ApproveExternalActivity), logger, cancellationToken);
+        if (request.AwardedCredits > activity.ClaimedCredits)
+            throw new RequestValidationException("awardedCredits", "activity.awarded-range", new { claimed = activity.ClaimedCredits });
+        if (request.AwardedCredits < activity.ClaimedCredits && string.IsNullOrWhiteSpace(request.Comment))
+            throw new RequestValidationException("comment", "activity.reduced-needs-reason");
         await locks.LockAsync(activity.LearnerId, cancellationToken); // caps are counted one decision at a time per person
         var year = activity.EndDate.Year;
         var policy = await CreditYears.ActivePolicyAsync(db, year, cancellationToken);
@@ -109,14 +125,19 @@ internal sealed class ApproveExternalActivityHandler(IAppDbContext db, ICurrentU
         var used = await db.CreditLedger.Where(e => e.LearnerId == activity.LearnerId && e.Year == year && e.Source == activity.Kind)
             .SumAsync(e => (decimal?)e.Credits, cancellationToken) ?? 0;
         var now = clock.GetUtcNow();
-        var credits = activity.Approve(user.ProfessionalId(), now, request.Comment, cap is { } c ? c - used : decimal.MaxValue);
+        var credits = activity.Approve(user.ProfessionalId(), now, request.AwardedCredits, request.Comment, cap is { } c ? c - used : decimal.MaxValue,
+            policy.Code);
+        // The ledger keeps the learner's own title; why fewer credits were entered lives on the activity as values
+        // (claimed, awarded, the decider's reason, the capping policy) and is put into words by whoever reads it.
         var entry = CreditLedgerEntry.Award(activity.LearnerId, credits, activity.Hours, activity.CreditClass, null, activity.Kind, year, null, null,
-            $"activity:{activity.Id}", user.ProfessionalId(), $"{activity.Title}{(credits < activity.ClaimedCredits ? $" (capped by {policy.Code})" : "")}", now);
+            ActivityAwardKey(activity.Id), user.ProfessionalId(), activity.Title, now);
         db.CreditLedger.Add(entry);
         await Notices.ActivityDecidedAsync(db, activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new LedgerEntryCreated(entry.Id);
     }
+
+    internal static string ActivityAwardKey(Guid activityId) => $"activity:{activityId}";
 }
 
 [AuthorizeRoles(Roles.InstitutionAdmin, Roles.CmeAdmin)]

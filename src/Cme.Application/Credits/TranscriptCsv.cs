@@ -30,7 +30,7 @@ public static class TranscriptCsv
             var year = standing.GetValueOrDefault(e.Year);
             csv.Text(transcript.LicenceNumber).Text(transcript.NameZh).Text(transcript.NameLatin).Text(transcript.InstitutionName).Number(e.Year)
                 .Text(e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", inv)).Text(Kind(e.Kind, zh)).Text(e.CreditClass).Text(Source(e.Source, zh))
-                .Number(e.Credits).Number(e.Hours).Text(e.OfferingTitle).Text(e.Reason).Text(e.Revoked ? (zh ? "是" : "yes") : "")
+                .Number(e.Credits).Number(e.Hours).Text(e.OfferingTitle).Text(e.Activity is { Reduced: true } a ? $"{e.Reason} ({a.Note(culture)})" : e.Reason).Text(e.Revoked ? (zh ? "是" : "yes") : "")
                 .Text(e.RecordedByName ?? (zh ? "系统" : "System")).Text(year is null ? "" : Status(year.Status, zh)).Number(year?.CountedCredits).Number(year?.RequiredCredits)
                 .Text(year is null ? "" : ShortfallText.RenderAll(year.Shortfalls, culture));
             csv.EndRow();

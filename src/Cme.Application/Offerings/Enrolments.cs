@@ -40,7 +40,10 @@ internal sealed class EnrolOnBehalfHandler(IAppDbContext db, ICurrentUser user, 
     }
 }
 
-/// <summary>Gives up a seat or a waitlist place; a freed seat goes to the first person waiting, in the same transaction.</summary>
+/// <summary>
+/// Gives up a seat or a waitlist place (the learner, a CmeAdmin, or the learner's InstitutionAdmin); a freed seat goes to the
+/// first person waiting, in the same transaction.
+/// </summary>
 [Authenticated]
 public sealed record CancelEnrolment(Guid EnrolmentId, string? Reason) : ICommand<Unit>;
 
@@ -57,7 +60,9 @@ internal sealed class CancelEnrolmentHandler(IAppDbContext db, ICurrentUser user
             ?? throw new NotFoundException("Enrolment", request.EnrolmentId);
         await locks.LockAsync(offeringId, cancellationToken);
         var enrolment = await db.Enrolments.SingleAsync(e => e.Id == request.EnrolmentId, cancellationToken);
-        if (enrolment.LearnerId != user.ProfessionalId && !user.IsInRole(Roles.CmeAdmin))
+        // The learner, a CmeAdmin, or the learner's own institution's administrator (who may enrol them too).
+        if (enrolment.LearnerId != user.ProfessionalId && !user.IsInRole(Roles.CmeAdmin)
+            && !(user.IsInRole(Roles.InstitutionAdmin) && await StaffAccess.Visible(db.Professionals, user).AnyAsync(p => p.Id == enrolment.LearnerId, cancellationToken)))
             throw new NotFoundException("Enrolment", request.EnrolmentId);
         var freesSeat = enrolment.Status == EnrolmentStatus.Enrolled;
         var now = clock.GetUtcNow();

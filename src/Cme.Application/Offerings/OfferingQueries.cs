@@ -4,6 +4,7 @@ using Cme.Application.Common.Interfaces;
 using Cme.Application.Common.Messaging;
 using Cme.Application.Common.Security;
 using Cme.Application.Courses;
+using Cme.Application.Professionals;
 using Cme.Domain.Offerings;
 using Cme.Domain.Professionals;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cme.Application.Offerings;
 
 /// <summary>
-/// All offerings, newest first (CmeAdmin), or only those open to the caller now (openToMe), then
-/// with the caller's own enrolment in each (enrolled, or waitlisted with their position).
+/// All offerings, newest first (CmeAdmin; an InstitutionAdmin too, to enrol their staff), or only those open to the
+/// caller now (openToMe), then with the caller's own enrolment in each (enrolled, or waitlisted with their position).
 /// </summary>
 [Authenticated]
 public sealed record ListOfferings(bool OpenToMe) : IQuery<IReadOnlyList<OfferingSummary>>;
@@ -21,7 +22,7 @@ internal sealed class ListOfferingsHandler(IAppDbContext db, ICurrentUser user, 
 {
     public async Task<IReadOnlyList<OfferingSummary>> Handle(ListOfferings request, CancellationToken cancellationToken)
     {
-        if (!request.OpenToMe && !user.IsInRole(Roles.CmeAdmin))
+        if (!request.OpenToMe && !user.IsInRole(Roles.CmeAdmin) && !user.IsInRole(Roles.InstitutionAdmin))
             throw new ForbiddenException("offering.list-forbidden");
         var now = clock.GetUtcNow();
         var query = db.Offerings.AsNoTracking();
@@ -83,23 +84,29 @@ internal sealed class GetOfferingHandler(IAppDbContext db, ICurrentUser user) : 
     }
 }
 
-/// <summary>Who is enrolled and waiting, with positions and status history (CmeAdmin).</summary>
-[AuthorizeRoles(Roles.CmeAdmin)]
+/// <summary>
+/// Who is enrolled and waiting, with positions (in the whole waitlist) and status history: a CmeAdmin everyone, an
+/// InstitutionAdmin only their own institution's staff.
+/// </summary>
+[AuthorizeRoles(Roles.CmeAdmin, Roles.InstitutionAdmin)]
 public sealed record ListEnrolments(Guid OfferingId) : IQuery<IReadOnlyList<EnrolmentView>>;
 
-internal sealed class ListEnrolmentsHandler(IAppDbContext db) : IRequestHandler<ListEnrolments, IReadOnlyList<EnrolmentView>>
+internal sealed class ListEnrolmentsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ListEnrolments, IReadOnlyList<EnrolmentView>>
 {
     public async Task<IReadOnlyList<EnrolmentView>> Handle(ListEnrolments request, CancellationToken cancellationToken)
     {
+        var scope = StaffAccess.InstitutionScope(user);
         var rows = await (from e in db.Enrolments.AsNoTracking()
                           join p in db.Professionals on e.LearnerId equals p.Id
                           join i in db.Institutions on p.InstitutionId equals i.Id
                           where e.OfferingId == request.OfferingId
                           orderby e.Arrival
-                          select new { Enrolment = e, p.NameZh, p.NameLatin, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).ToListAsync(cancellationToken);
+                          select new { Enrolment = e, p.InstitutionId, p.NameZh, p.NameLatin, Institution = (ReaderLanguage.IsEnglish ? i.NameEn : i.Name) }).ToListAsync(cancellationToken);
         var position = 0;
-        return [.. rows.Select(r => new EnrolmentView(r.Enrolment.Id, r.Enrolment.LearnerId, r.NameZh, r.NameLatin, r.Institution, r.Enrolment.Status,
-            r.Enrolment.Status == EnrolmentStatus.Waitlisted ? ++position : null, r.Enrolment.CreatedAt, r.Enrolment.History))];
+        return [.. rows.Select(r => (Row: r, Position: r.Enrolment.Status == EnrolmentStatus.Waitlisted ? ++position : (int?)null))
+            .Where(x => scope is null || x.Row.InstitutionId == scope)
+            .Select(x => new EnrolmentView(x.Row.Enrolment.Id, x.Row.Enrolment.LearnerId, x.Row.NameZh, x.Row.NameLatin, x.Row.Institution,
+                x.Row.Enrolment.Status, x.Position, x.Row.Enrolment.CreatedAt, x.Row.Enrolment.History))];
     }
 }
 

@@ -61,15 +61,28 @@ public sealed class ExternalActivity : Entity
     public string? Comment { get; private set; }
     public decimal? AwardedCredits { get; private set; }
 
-    /// <summary>Approves up to what the policy's cap still allows; returns the credits to enter in the ledger.</summary>
-    public decimal Approve(Guid by, DateTimeOffset now, string? comment, decimal remainingUnderCap)
+    /// <summary>When the award was cut to what the policy still allowed for this source in the year: that policy's code.</summary>
+    public string? CappedByPolicy { get; private set; }
+
+    /// <summary>
+    /// Approves <paramref name="awarded"/> credits (the claim when null), up to what the policy's cap still allows; returns
+    /// the credits to enter in the ledger. Fewer than claimed needs a reason the learner will read.
+    /// </summary>
+    public decimal Approve(Guid by, DateTimeOffset now, decimal? awarded, string? comment, decimal remainingUnderCap, string policyCode)
     {
         EnsurePending();
-        var awarded = Math.Min(ClaimedCredits, Math.Max(0, remainingUnderCap));
-        if (awarded <= 0)
+        var decided = awarded ?? ClaimedCredits;
+        if (decided <= 0 || decided > ClaimedCredits)
+            throw new DomainException("activity.awarded-range", new { claimed = ClaimedCredits });
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (decided < ClaimedCredits && comment is null)
+            throw new DomainException("activity.reduced-needs-reason");
+        var credits = Math.Min(decided, Math.Max(0, remainingUnderCap));
+        if (credits <= 0)
             throw new DomainException("activity.cap-reached", new { kind = Kind });
-        (Status, DecidedBy, DecidedAt, Comment, AwardedCredits) = (ActivityStatus.Approved, by, now, comment?.Trim(), awarded);
-        return awarded;
+        (Status, DecidedBy, DecidedAt, Comment, AwardedCredits) = (ActivityStatus.Approved, by, now, comment, credits);
+        CappedByPolicy = credits < decided ? Guard.Required(policyCode, "policyCode", 32) : null;
+        return credits;
     }
 
     public void Reject(Guid by, DateTimeOffset now, string comment)

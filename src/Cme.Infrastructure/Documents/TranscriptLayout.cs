@@ -13,7 +13,7 @@ namespace Cme.Infrastructure.Documents;
 internal static class TranscriptLayout
 {
     private const double Left = PortraitTable.Left, Right = PortraitTable.Right, Bottom = PortraitTable.Bottom;
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture, Zh = CultureInfo.GetCultureInfo("zh-CN");
 
     public static void Draw(PdfDocument document, Transcript t, int year, DateTimeOffset printedAt, string issuer)
     {
@@ -61,7 +61,8 @@ internal static class TranscriptLayout
                 y = 50;
                 PortraitTable.Columns(text, ref y, true, header);
             }
-            var details = text.Fit(e.OfferingTitle is { } title ? $"{title} — {e.Reason}" : e.Reason, 165, 8.5);
+            var reason = e.Activity is { Reduced: true } activity ? $"{e.Reason}（{activity.Note(Zh)}）" : e.Reason;
+            var details = text.Fit(e.OfferingTitle is { } title ? $"{title} — {reason}" : reason, 165, 8.5);
             PortraitTable.Columns(text, ref y, false, (e.RecordedAt.ToString("yyyy-MM-dd", Inv), 70), (Kind(e.Kind) + (e.Revoked ? " (已撤销)" : ""), 70),
                 (Source(e.Source), 90), (e.CreditClass, 45), (Num(e.Credits), 50), (details, 170));
         }

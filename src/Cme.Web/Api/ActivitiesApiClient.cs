@@ -45,8 +45,9 @@ public sealed class ActivitiesApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult<ApiFile>> EvidenceAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetFileAsync($"{Path}/{id}/evidence", cancellationToken);
 
-    public Task<ApiResult<LedgerEntryCreated>> ApproveAsync(Guid id, string? comment, CancellationToken cancellationToken = default) =>
-        PostAsync<LedgerEntryCreated>($"{Path}/{id}/approve", new ActivityDecisionRequest(comment), cancellationToken);
+    public Task<ApiResult<LedgerEntryCreated>> ApproveAsync(Guid id, string? comment, decimal? awardedCredits = null,
+        CancellationToken cancellationToken = default) =>
+        PostAsync<LedgerEntryCreated>($"{Path}/{id}/approve", new ActivityDecisionRequest(comment, awardedCredits), cancellationToken);
 
     public Task<ApiResult> RejectAsync(Guid id, string comment, CancellationToken cancellationToken = default) =>
         PostAsync($"{Path}/{id}/reject", new ActivityDecisionRequest(comment), cancellationToken);

@@ -18,7 +18,7 @@ public static class ActivityKinds
 public sealed record ActivityView(
     Guid Id, Guid LearnerId, string NameZh, string? InstitutionName, string Kind, string Title, DateOnly StartDate, DateOnly EndDate,
     decimal Hours, decimal ClaimedCredits, string CreditClass, string EvidenceFileName, ActivityStatus Status, DateTimeOffset SubmittedAt,
-    string? Comment, decimal? AwardedCredits);
+    string? Comment, decimal? AwardedCredits, string? CappedByPolicy = null);
 
 /// <summary>What the learner fills in; sent as a multipart form with the evidence file.</summary>
 public sealed record ActivityInput(
@@ -26,4 +26,4 @@ public sealed record ActivityInput(
 
 public sealed record ActivitySubmitted(Guid Id);
 
-public sealed record ActivityDecisionRequest(string? Comment);
+public sealed record ActivityDecisionRequest(string? Comment, decimal? AwardedCredits = null);

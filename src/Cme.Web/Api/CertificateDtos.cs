@@ -24,6 +24,12 @@ public sealed record CertificateView(
     CertificateStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason, DateTimeOffset? SupersededAt, Guid? SupersededById,
     string VerificationUrl, string? PdfSha256);
 
+/// <summary>One certificate found by the administrators' search, with its holder's institution and the offering.</summary>
+public sealed record CertificateSearchRow(
+    Guid Id, string Number, Guid LearnerId, string LearnerNameZh, string? LearnerNameLatin, string? InstitutionName, Guid OfferingId, string OfferingTitle,
+    string CourseTitleZh, string? CourseTitleEn, decimal Credits, string CreditClass, DateTimeOffset IssuedAt, CertificateStatus Status,
+    DateTimeOffset? RevokedAt, DateTimeOffset? SupersededAt, string VerificationUrl);
+
 /// <summary>What public verification tells anyone holding the code; the name comes masked.</summary>
 public sealed record CertificateVerification(
     CertificateStatus Status, string Number, string LearnerName, string CourseTitleZh, string? CourseTitleEn, decimal Credits, string CreditClass,

@@ -13,6 +13,16 @@ public sealed class CertificatesApiClient(HttpClient http) : ApiClientBase(http)
     public Task<ApiResult<List<CertificateView>>> ForOfferingAsync(Guid offeringId, CancellationToken cancellationToken = default) =>
         GetAsync<List<CertificateView>>(Query(Path, ("offeringId", offeringId.ToString())), cancellationToken);
 
+    public Task<ApiResult<CertificateView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<CertificateView>($"{Path}/{id}", cancellationToken);
+
+    /// <summary>Every certificate the administrator may see (CmeAdmin all; InstitutionAdmin own staff's) matching number, name or title.</summary>
+    public Task<ApiResult<PagedResponse<CertificateSearchRow>>> SearchAsync(string? search, int page, int pageSize,
+        CancellationToken cancellationToken = default) =>
+        GetAsync<PagedResponse<CertificateSearchRow>>(Query($"{Path}/search", ("search", search),
+            ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
+
     /// <summary>The certificate of a completed offering, issued on first request.</summary>
     public Task<ApiResult<CertificateView>> IssueAsync(Guid offeringId, CancellationToken cancellationToken = default) =>
         PostAsync<CertificateView>($"api/v1/offerings/{offeringId}/certificate", new IssueCertificateRequest(null), cancellationToken);

@@ -38,7 +38,14 @@ public sealed record CreditStanding(
 /// <summary>One ledger entry; <see cref="Source"/> is a credit source name (Completion, Teaching…).</summary>
 public sealed record LedgerLine(
     Guid Id, LedgerEntryKind Kind, decimal Credits, decimal Hours, string CreditClass, string? ProjectLevel, string Source, int Year,
-    Guid? OfferingId, string? OfferingTitle, Guid? RevokesId, bool Revoked, string? Reason, DateTimeOffset RecordedAt, string? RecordedByName);
+    Guid? OfferingId, string? OfferingTitle, Guid? RevokesId, bool Revoked, string? Reason, DateTimeOffset RecordedAt, string? RecordedByName,
+    LedgerActivity? Activity = null);
+
+/// <summary>The external activity an award came from: claimed and awarded credits, the decider's reason, the policy whose cap cut it.</summary>
+public sealed record LedgerActivity(Guid Id, decimal ClaimedCredits, decimal AwardedCredits, string? Comment, string? CappedByPolicy)
+{
+    public bool Reduced => AwardedCredits < ClaimedCredits;
+}
 
 public sealed record Transcript(
     Guid ProfessionalId, string NameZh, string? NameLatin, string LicenceNumber, string? InstitutionName, int FromYear, int ToYear,

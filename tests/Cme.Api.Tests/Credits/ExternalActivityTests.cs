@@ -78,4 +78,43 @@ public sealed class ExternalActivityTests(CmeApiFactory api) : IClassFixture<Cme
         var mine = await specialist.GetFromJsonAsync<JsonElement>("/api/v1/credits/activities?mine=true");
         mine.EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Rejected");
     }
+
+    [Fact]
+    public async Task Approve_FewerCreditsThanClaimed_NeedsAReason_NeverMoreThanClaimed_AndTheTranscriptCarriesValuesNotSentences()
+    {
+        var gp = await api.SignedInClientAsync(Demo.Gp);
+        var submitted = await gp.PostAsync("/api/v1/credits/activities", Activity("成都全科论坛（部分认定）", Pdf));
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var cmeAdmin = await api.SignedInClientAsync(Demo.CmeAdmin);
+        async Task<JsonElement> Errors(HttpResponseMessage response)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        }
+
+        var more = await Errors(await cmeAdmin.PostAsJsonAsync($"/api/v1/credits/activities/{id}/approve", new { awardedCredits = 5, comment = "多给" }));
+        var none = await Errors(await cmeAdmin.PostAsJsonAsync($"/api/v1/credits/activities/{id}/approve", new { awardedCredits = 0, comment = "零" }));
+        var noReason = await Errors(await cmeAdmin.PostAsJsonAsync($"/api/v1/credits/activities/{id}/approve", new { awardedCredits = 1.5 }));
+        var instAdmin = await api.SignedInClientAsync(Demo.InstitutionAdmin);
+        var hers = (await (await instAdmin.PostAsync("/api/v1/credits/activities", Activity("本人申报的年会", Pdf))).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetGuid();
+        var own = await instAdmin.PostAsJsonAsync($"/api/v1/credits/activities/{hers}/approve", new { awardedCredits = 2, comment = "自己认定" });
+        var approved = await cmeAdmin.PostAsJsonAsync($"/api/v1/credits/activities/{id}/approve", new { awardedCredits = 1.5, comment = "仅一天有学时证明" });
+
+        more.TryGetProperty("awardedCredits", out _).ShouldBeTrue(more.ToString());
+        none.TryGetProperty("awardedCredits", out _).ShouldBeTrue(none.ToString());
+        noReason.GetProperty("comment")[0].GetString()!.ShouldContain("原因");
+        own.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("activity.decide-own");
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        var transcript = await gp.GetFromJsonAsync<JsonElement>("/api/v1/credits/transcript?from=2026&to=2026");
+        var entry = transcript.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("reason").GetString() == "成都全科论坛（部分认定）");
+        entry.GetProperty("credits").GetDecimal().ShouldBe(1.5m);
+        var activity = entry.GetProperty("activity");
+        (activity.GetProperty("claimedCredits").GetDecimal(), activity.GetProperty("awardedCredits").GetDecimal()).ShouldBe((4m, 1.5m));
+        activity.GetProperty("comment").GetString().ShouldBe("仅一天有学时证明");
+        var csv = System.Text.Encoding.UTF8.GetString(await gp.GetByteArrayAsync("/api/v1/credits/transcript.csv?from=2026&to=2026"));
+        csv.ShouldContain("申报 4 学分，认定 1.5 学分；仅一天有学时证明");
+        csv.ShouldNotContain("capped");
+    }
 }

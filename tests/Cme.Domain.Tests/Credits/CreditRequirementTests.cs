@@ -80,6 +80,25 @@ public sealed class CreditRequirementTests
     }
 
     [Fact]
+    public void ExternalActivity_ApprovedWithFewerCredits_NeedsAReason_AndNeverMoreThanClaimed()
+    {
+        var pdf = "%PDF-1.4 test"u8.ToArray();
+        ExternalActivity Claim() => new(Guid.NewGuid(), CreditSource.Conference, "年会", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2),
+            12, 4, "II", "a.pdf", pdf, DateTimeOffset.UtcNow);
+
+        var reduced = Claim();
+        reduced.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, 2.5m, " 只参加了一天 ", decimal.MaxValue, "CN-2024").ShouldBe(2.5m);
+        Should.Throw<DomainException>(() => Claim().Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, 3, " ", decimal.MaxValue, "CN-2024"))
+            .Reason.Code.ShouldBe("activity.reduced-needs-reason");
+        Should.Throw<DomainException>(() => Claim().Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, 5, "多给", decimal.MaxValue, "CN-2024"))
+            .Reason.Code.ShouldBe("activity.awarded-range");
+        Should.Throw<DomainException>(() => Claim().Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, 0, "零", decimal.MaxValue, "CN-2024"))
+            .Reason.Code.ShouldBe("activity.awarded-range");
+
+        (reduced.AwardedCredits, reduced.Comment, reduced.CappedByPolicy).ShouldBe((2.5m, "只参加了一天", (string?)null));
+    }
+
+    [Fact]
     public void ExternalActivity_ApprovalCountsOnlyWhatTheSourceCapLeaves()
     {
         var pdf = "%PDF-1.4 test"u8.ToArray();
@@ -88,8 +107,9 @@ public sealed class CreditRequirementTests
         var full = new ExternalActivity(Guid.NewGuid(), CreditSource.SelfStudy, "自学", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2),
             4, 2, "II", "plan.pdf", pdf, DateTimeOffset.UtcNow);
 
-        activity.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, remainingUnderCap: 2.5m).ShouldBe(2.5m);
-        Should.Throw<DomainException>(() => full.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, remainingUnderCap: 0)).Reason.Code.ShouldBe("activity.cap-reached");
+        activity.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, null, remainingUnderCap: 2.5m, "CN-2024").ShouldBe(2.5m);
+        activity.CappedByPolicy.ShouldBe("CN-2024");
+        Should.Throw<DomainException>(() => full.Approve(Guid.NewGuid(), DateTimeOffset.UtcNow, null, null, remainingUnderCap: 0, "CN-2024")).Reason.Code.ShouldBe("activity.cap-reached");
         Should.Throw<DomainException>(() => new ExternalActivity(Guid.NewGuid(), CreditSource.Conference, "x", new DateOnly(2026, 1, 2), new DateOnly(2026, 1, 3),
             1, 1, "II", "x.pdf", "GIF89a"u8.ToArray(), DateTimeOffset.UtcNow));
     }

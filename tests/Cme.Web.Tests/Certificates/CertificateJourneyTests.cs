@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using Cme.Application.Certificates;
 using Cme.Testing;
@@ -48,7 +49,7 @@ public sealed class CertificateJourneyTests(CertificateWebStack stack) : IClassF
     }
 
     [Fact]
-    public async Task Admin_IssuesAllCertificates_WatchesTheBarReach100_RevokesOne_AndItsVerificationSaysRevokedWithTheDate()
+    public async Task Admin_IssuesAllCertificates_WatchesTheBarReach100_RevokesOneWithAReasonAndConfirmation_AndItsVerificationSaysRevokedWithTheDate()
     {
         var setup = await CertificateApiSetup.StartAsync(stack.Api);
         var offering = await setup.OfferingAsync();
@@ -77,11 +78,24 @@ public sealed class CertificateJourneyTests(CertificateWebStack stack) : IClassF
         var number = (await row.GetAttributeAsync("data-number"))!;
         var verifyUrl = (await row.GetByTestId("certificate-verify-link").GetAttributeAsync("href"))!;
         await row.GetByTestId("certificate-revoke").ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("certificate-error")).ToHaveTextAsync("请填写原因。");
-        row = admin.Locator($"[data-testid=certificate-row][data-number='{number}']");
-        await row.GetByTestId("certificate-reason").FillAsync("考勤记录不实");
-        await row.GetByTestId("certificate-revoke").ClickAsync();
+
+        // A step of its own: what is revoked, a reason, and a confirmation the server insists on.
+        await Assertions.Expect(admin.GetByTestId("certificate-action-number")).ToHaveTextAsync(number);
+        await admin.GetByTestId("certificate-action-submit").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("certificate-action-reason-error")).ToHaveTextAsync("请填写原因。");
+        await Assertions.Expect(admin.GetByTestId("certificate-action-confirm-error")).ToHaveTextAsync("请勾选确认后再撤销。");
+        await admin.GetByTestId("certificate-action-reason").FillAsync("考勤记录不实");
+        await admin.GetByTestId("certificate-action-submit").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("certificate-action-confirm-error")).ToHaveTextAsync("请勾选确认后再撤销。");
+        await Assertions.Expect(admin.GetByTestId("certificate-action-reason-error")).ToHaveCountAsync(0);
+        (await setup.CertificateAsync(offering, number)).GetProperty("status").GetString().ShouldBe("Valid");
+        await Assertions.Expect(admin.GetByTestId("certificate-action-reason")).ToHaveValueAsync("考勤记录不实");
+        await admin.GetByTestId("certificate-action-confirm").CheckAsync();
+        await admin.GetByTestId("certificate-action-submit").ClickAsync();
+
         await Assertions.Expect(admin.GetByTestId("certificates-done")).ToBeVisibleAsync();
+        admin.Url.ShouldContain($"/admin/offerings/{offering}");
+        row = admin.Locator($"[data-testid=certificate-row][data-number='{number}']");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Revoked");
         await Assertions.Expect(row).ToContainTextAsync("考勤记录不实");
 
@@ -93,6 +107,47 @@ public sealed class CertificateJourneyTests(CertificateWebStack stack) : IClassF
         await Assertions.Expect(stranger.GetByTestId("verify-verdict-note"))
             .ToContainTextAsync(revokedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         await Assertions.Expect(stranger.GetByTestId("verify-number")).ToHaveTextAsync(number);
+    }
+
+    [Fact]
+    public async Task CmeAdmin_FindsACertificateFromTheAdminMenuByHolderNumberOrOffering_AndReissuesIt()
+    {
+        var setup = await CertificateApiSetup.StartAsync(stack.Api);
+        var offering = await setup.OfferingAsync();
+        var title = (await setup.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/offerings/{offering}")).GetProperty("title").GetString()!;
+        var gp = await setup.ProfessionalAsync(Demo.Gp);
+        await setup.CompleteAsync(offering, gp);
+        var issued = await setup.Admin.PostAsJsonAsync($"/api/v1/offerings/{offering}/certificate", new { learnerId = gp });
+        issued.EnsureSuccessStatusCode();
+        var number = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("number").GetString()!;
+        var admin = await stack.SignInAsync(Demo.CmeAdmin);
+
+        await admin.GetByTestId("nav-certificate-search").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("certificate-search-title")).ToHaveTextAsync("证书查询");
+        await admin.GetByTestId("certificate-search").FillAsync("王芳");
+        await admin.GetByTestId("certificate-search-submit").ClickAsync();
+        var row = admin.Locator($"[data-testid=certificate-row][data-number='{number}']");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.GetByTestId("certificate-row-holder")).ToHaveTextAsync("王芳");
+        await Assertions.Expect(row.GetByTestId("certificate-row-offering")).ToHaveTextAsync(title);
+        (await row.GetByTestId("certificate-verify-link").GetAttributeAsync("href"))!.ShouldStartWith($"{stack.WebUrl}/verify/");
+
+        // By the offering's title, then by the certificate number alone.
+        await admin.GetByTestId("certificate-search").FillAsync(title);
+        await admin.GetByTestId("certificate-search-submit").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.GetByTestId("pager")).ToBeVisibleAsync();
+        await admin.GetByTestId("certificate-search").FillAsync(number);
+        await admin.GetByTestId("certificate-search-submit").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("certificate-row")).ToHaveCountAsync(1);
+
+        await row.GetByTestId("certificate-reissue").ClickAsync();
+        await admin.GetByTestId("certificate-action-reason").FillAsync("姓名更正");
+        await admin.GetByTestId("certificate-action-confirm").CheckAsync();
+        await admin.GetByTestId("certificate-action-submit").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("certificates-done")).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Superseded");
+        await Assertions.Expect(row.GetByTestId("certificate-reissue")).ToHaveCountAsync(0);
     }
 
     [Fact]

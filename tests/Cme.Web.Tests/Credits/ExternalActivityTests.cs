@@ -61,4 +61,51 @@ public sealed class ExternalActivityTests(WebStack stack) : IClassFixture<WebSta
         await Assertions.Expect(entry).ToContainTextAsync("学术会议");
         await Assertions.Expect(entry).ToContainTextAsync("3");
     }
+
+    [Fact]
+    public async Task CmeAdmin_ApprovesFewerCreditsThanClaimed_WithAReason_AndTheLearnerSeesBothOnHerTranscript()
+    {
+        var gp = await stack.SignInAsync(Demo.Gp, CmeDatabase.DemoPassword, new BrowserNewContextOptions { Locale = "zh-CN" });
+        await gp.GetByTestId("nav-activities").ClickAsync();
+        var today = DateTime.UtcNow.AddHours(8).Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await gp.GetByTestId("activity-kind").SelectOptionAsync("Conference");
+        await gp.GetByTestId("activity-title").FillAsync("E2E 西部心血管论坛");
+        await gp.GetByTestId("activity-start").FillAsync(today);
+        await gp.GetByTestId("activity-end").FillAsync(today);
+        await gp.GetByTestId("activity-hours").FillAsync("8");
+        await gp.GetByTestId("activity-credits").FillAsync("4");
+        await gp.GetByTestId("activity-class").SelectOptionAsync("II");
+        await gp.GetByTestId("activity-file").SetInputFilesAsync(new FilePayload { Name = "证书.png", MimeType = "image/png", Buffer = Png });
+        await gp.GetByTestId("activity-submit").ClickAsync();
+        await Assertions.Expect(gp.GetByTestId("activities-done")).ToBeVisibleAsync();
+
+        var admin = await stack.SignInAsync(Demo.CmeAdmin, CmeDatabase.DemoPassword, new BrowserNewContextOptions { Locale = "zh-CN" });
+        await admin.GetByTestId("nav-activity-review").ClickAsync();
+        var card = admin.Locator("[data-testid=pending-activity]", new() { HasText = "E2E 西部心血管论坛" });
+        await Assertions.Expect(card.GetByTestId("decision-awarded")).ToHaveValueAsync("4");
+        await card.GetByTestId("decision-awarded").FillAsync("2.5");
+        await card.GetByTestId("decision-approve").ClickAsync();
+
+        // Fewer credits without a reason: refused in Chinese, nothing recorded.
+        card = admin.Locator("[data-testid=pending-activity]", new() { HasText = "E2E 西部心血管论坛" });
+        await Assertions.Expect(card.GetByTestId("credits-error")).ToContainTextAsync("原因");
+        await card.GetByTestId("decision-awarded").FillAsync("2.5");
+        await card.GetByTestId("decision-comment").FillAsync("仅出席第一天，按半程认定。");
+        await card.GetByTestId("decision-approve").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("activity-review-done")).ToBeVisibleAsync();
+
+        await gp.ReloadAsync();
+        var mine = gp.Locator("[data-testid=activity-row]", new() { HasText = "E2E 西部心血管论坛" });
+        await Assertions.Expect(mine).ToHaveAttributeAsync("data-status", "Approved");
+        await Assertions.Expect(mine.GetByTestId("activity-awarded")).ToHaveTextAsync("2.5");
+        await Assertions.Expect(mine.GetByTestId("activity-comment")).ToContainTextAsync("仅出席第一天，按半程认定。");
+
+        await gp.GetByTestId("nav-credits").ClickAsync();
+        var entry = gp.Locator("[data-testid=ledger-row]", new() { HasText = "E2E 西部心血管论坛" });
+        await Assertions.Expect(entry).ToHaveCountAsync(1);
+        await Assertions.Expect(entry.Locator(".amount")).ToHaveTextAsync("+2.5");
+        await Assertions.Expect(entry.GetByTestId("ledger-activity-note")).ToContainTextAsync("申报 4 学分，认定 2.5 学分");
+        await Assertions.Expect(entry.GetByTestId("ledger-activity-reason")).ToHaveTextAsync("原因：仅出席第一天，按半程认定。");
+        (await entry.InnerTextAsync()).ShouldNotContain("capped");
+    }
 }

@@ -62,6 +62,7 @@ internal sealed class ExternalActivityConfiguration : IEntityTypeConfiguration<E
         builder.Property(a => a.EvidenceContentType).HasMaxLength(32);
         builder.Property(a => a.EvidenceSha256).HasMaxLength(64);
         builder.Property(a => a.Comment).HasMaxLength(1000);
+        builder.Property(a => a.CappedByPolicy).HasMaxLength(32);
         builder.HasIndex(a => new { a.LearnerId, a.SubmittedAt });
         builder.HasIndex(a => a.Status);
         builder.HasOne<Professional>().WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Restrict);
