@@ -15,7 +15,7 @@ namespace Cme.Web.Tests.Review;
 public sealed class VersionChangesTests(WebStack stack) : IClassFixture<WebStack>
 {
     [Fact]
-    public async Task Reviewer_SeesTheChangedCaseAndItsNode_TheQuizzesUnchanged_AndPreviewsTheCase()
+    public async Task Reviewer_SeesTheChangedCaseAndItsNode_TheQuizzesUnchanged_InBothLanguages_AndPreviewsTheCase()
     {
         var author = await stack.ApiClientAsync(Demo.Author);
         var course = (await author.GetFromJsonAsync<JsonElement>("api/v1/courses/mine")).EnumerateArray()
@@ -52,6 +52,13 @@ public sealed class VersionChangesTests(WebStack stack) : IClassFixture<WebStack
         await Assertions.Expect(admin.GetByTestId("preview-return")).ToHaveTextAsync("返回审核");
         await admin.GetByTestId("preview-return").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("version-changes")).ToBeVisibleAsync();
+
+        // Switched to English, the same list reads in English.
+        await admin.GetByTestId("lang-switch-en").ClickAsync();
+        await Assertions.Expect(admin.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        var englishCase = admin.Locator("[data-testid=diff-module][data-kind=Scenario]");
+        await Assertions.Expect(englishCase.GetByTestId("diff-change")).ToHaveTextAsync("Changed");
+        await Assertions.Expect(englishCase.GetByTestId("diff-item-fields")).ToHaveTextAsync("narrative");
 
         await using var connection = new NpgsqlConnection(stack.ApiConnectionString);
         await connection.OpenAsync();
