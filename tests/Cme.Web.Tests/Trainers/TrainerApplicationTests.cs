@@ -54,6 +54,7 @@ public sealed class TrainerApplicationTests(WebStack stack) : IClassFixture<WebS
         var download = await admin.RunAndWaitForDownloadAsync(() => row.GetByTestId("candidate-evidence-file").ClickAsync());
         (await File.ReadAllBytesAsync((await download.PathAsync())!)).ShouldBe(Png);
         await row.GetByTestId("candidate-approve").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("approve-statement")).ToContainTextAsync("慢病管理");
         await Assertions.Expect(admin.GetByTestId("trainer-specialty-general-practice")).ToBeCheckedAsync(); // from the application
         await admin.GetByTestId("trainer-save").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("trainers-done")).ToBeVisibleAsync();
