@@ -54,6 +54,7 @@ public sealed class TrainerApplicationTests(WebStack stack) : IClassFixture<WebS
         var download = await admin.RunAndWaitForDownloadAsync(() => row.GetByTestId("candidate-evidence-file").ClickAsync());
         (await File.ReadAllBytesAsync((await download.PathAsync())!)).ShouldBe(Png);
         await row.GetByTestId("candidate-approve").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("approve-statement")).ToContainTextAsync("慢病管理");
         await Assertions.Expect(admin.GetByTestId("trainer-specialty-general-practice")).ToBeCheckedAsync(); // from the application
         await admin.GetByTestId("trainer-save").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("trainers-done")).ToBeVisibleAsync();
@@ -72,6 +73,47 @@ public sealed class TrainerApplicationTests(WebStack stack) : IClassFixture<WebS
         await Assertions.Expect(notice).ToContainTextAsync("培训师申请已通过");
         await again.GetByTestId("nav-teaching").ClickAsync();
         await Assertions.Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/teaching$"));
+    }
+
+    [Fact]
+    public async Task CmeAdmin_DeclinesWithAReason_TheApplicantSeesWhy_AppliesAgainAndWithdraws()
+    {
+        var applicant = await stack.SignInAsync(Demo.InstitutionAdmin, CmeDatabase.DemoPassword, Chinese);
+        await applicant.GotoAsync("/become-trainer");
+        await ApplyAsync(applicant, "医院管理与带教五年。");
+        await Assertions.Expect(applicant.GetByTestId("my-trainer-request").GetByTestId("my-trainer-request-status")).ToHaveTextAsync("待审核");
+
+        var admin = await stack.SignInAsync(Demo.CmeAdmin, CmeDatabase.DemoPassword, Chinese);
+        await admin.GetByTestId("nav-trainer-queue").ClickAsync();
+        var row = admin.Locator("[data-testid=candidate-row][data-source=application]", new() { HasText = "医院管理与带教五年。" });
+        await row.GetByTestId("candidate-reject").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("candidate-reject-error")).ToHaveTextAsync("请填写原因。");
+        await row.GetByTestId("candidate-reject-reason").FillAsync("请补充近三年的带教记录");
+        await row.GetByTestId("candidate-reject").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("trainers-done")).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Rejected");
+
+        await applicant.ReloadAsync();
+        var declined = applicant.Locator("[data-testid=my-trainer-request][data-status=Rejected]");
+        await Assertions.Expect(declined.GetByTestId("my-trainer-request-status")).ToHaveTextAsync("未通过");
+        await Assertions.Expect(declined.GetByTestId("my-trainer-request-reason")).ToContainTextAsync("请补充近三年的带教记录");
+
+        await ApplyAsync(applicant, "补充了带教记录。");
+        await applicant.GetByTestId("trainer-application-withdraw").ClickAsync();
+        await Assertions.Expect(applicant.GetByTestId("become-trainer-done")).ToContainTextAsync("申请已撤回");
+        await Assertions.Expect(applicant.Locator("[data-testid=my-trainer-request][data-status=Withdrawn] [data-testid=my-trainer-request-status]"))
+            .ToHaveTextAsync("已撤回");
+        await Assertions.Expect(applicant.GetByTestId("trainer-application-form")).ToBeVisibleAsync();
+    }
+
+    private static async Task ApplyAsync(IPage page, string statement)
+    {
+        await page.GetByTestId("apply-specialty").SelectOptionAsync("public-health");
+        await page.GetByTestId("apply-years").FillAsync("5");
+        await page.GetByTestId("apply-statement").FillAsync(statement);
+        await page.GetByTestId("apply-url").FillAsync("https://example.org/record");
+        await page.GetByTestId("apply-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("become-trainer-done")).ToContainTextAsync("申请已提交");
     }
 
     [Fact]
