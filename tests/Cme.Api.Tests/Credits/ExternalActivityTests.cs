@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cme.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cme.Api.Tests.Credits;
 
@@ -116,5 +118,14 @@ public sealed class ExternalActivityTests(CmeApiFactory api) : IClassFixture<Cme
         var csv = System.Text.Encoding.UTF8.GetString(await gp.GetByteArrayAsync("/api/v1/credits/transcript.csv?from=2026&to=2026"));
         csv.ShouldContain("申报 4 学分，认定 1.5 学分；仅一天有学时证明");
         csv.ShouldNotContain("capped");
+        // Who decided what, with the awarded credits and the reason, is in the audit trail.
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Cme.Infrastructure.Persistence.AppDbContext>();
+        var audited = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "ApproveExternalActivity" && a.EntityType == "ExternalActivity" && a.EntityId == id.ToString()).ToListAsync();
+        audited.Count.ShouldBe(1);
+        audited[0].UserName.ShouldBe(Demo.CmeAdmin);
+        audited[0].Changes!.ShouldContain("仅一天有学时证明");
+        audited[0].Changes!.ShouldContain("1.5");
     }
 }

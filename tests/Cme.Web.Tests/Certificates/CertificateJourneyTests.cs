@@ -151,6 +151,40 @@ public sealed class CertificateJourneyTests(CertificateWebStack stack) : IClassF
     }
 
     [Fact]
+    public async Task InstitutionAdmin_SearchesCertificates_AndFindsOnlyHerStaffs_WithoutRevocation()
+    {
+        var setup = await CertificateApiSetup.StartAsync(stack.Api);
+        var offering = await setup.OfferingAsync();
+        var gp = await setup.ProfessionalAsync(Demo.Gp);
+        await setup.CompleteAsync(offering, gp);
+        var outsider = await setup.NewLearnerAsync();
+        await setup.CompleteAsync(offering, outsider);
+        async Task<string> IssueAsync(Guid learner)
+        {
+            var issued = await setup.Admin.PostAsJsonAsync($"/api/v1/offerings/{offering}/certificate", new { learnerId = learner });
+            issued.EnsureSuccessStatusCode();
+            return (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("number").GetString()!;
+        }
+        var hers = await IssueAsync(gp);
+        var other = await IssueAsync(outsider);
+        var page = await stack.SignInAsync(Demo.InstitutionAdmin);
+
+        await page.GetByTestId("nav-certificate-search").ClickAsync();
+        await page.GetByTestId("certificate-search").FillAsync(hers);
+        await page.GetByTestId("certificate-search-submit").ClickAsync();
+        var row = page.Locator($"[data-testid=certificate-row][data-number='{hers}']");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("芳草社区卫生服务中心");
+        await Assertions.Expect(row.GetByTestId("certificate-verify-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(row.GetByTestId("certificate-revoke")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("certificate-search").FillAsync(other);
+        await page.GetByTestId("certificate-search-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("certificate-search-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("certificate-row")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Verification_OfAMadeUpCode_SaysNotFound()
     {
         var stranger = await (await stack.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.WebUrl })).NewPageAsync();
