@@ -31,7 +31,7 @@ public sealed class EnrolmentConcurrencyTests(ApplicationFixture app) : IClassFi
                 INSERT INTO professionals (id, institution_id, name_zh, name_latin, profession, title_level, licence_number, email, preferred_language)
                 VALUES ($1, $2, $3, $4, 'GeneralPractitioner', 'Junior', $5, $6, 'zh-CN')
                 """, connection);
-            foreach (var value in new object[] { id, institutionId, $"学员{i}", $"Learner {i}", $"L{id:N}"[..20], $"l{id:N}@test.cme" })
+            foreach (var value in new object[] { id, institutionId, $"学员{i}", $"Learner {i}", "L" + id.ToString("N")[^19..], $"l{id:N}@test.cme" })
                 insert.Parameters.Add(new() { Value = value });
             await insert.ExecuteNonQueryAsync();
         }

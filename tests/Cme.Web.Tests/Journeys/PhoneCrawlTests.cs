@@ -83,9 +83,9 @@ public sealed partial class PhoneCrawlTests(WebStack stack, ITestOutputHelper ou
     /// <summary>The administration row's links, which fold into the phone's menu.</summary>
     private static readonly IReadOnlyDictionary<string, string[]> MenuLinks = new Dictionary<string, string[]>
     {
-        [Demo.CmeAdmin] = ["/review", "/admin/offerings", "/admin/institutions", "/admin/staff", "/admin/credit-activities", "/admin/reports",
-            "/admin/credit-policies", "/admin/jobs"],
-        [Demo.InstitutionAdmin] = ["/admin/staff", "/admin/credit-activities", "/admin/reports"],
+        [Demo.CmeAdmin] = ["/review", "/admin/offerings", "/admin/institutions", "/admin/staff", "/admin/trainers", "/admin/trainers/queue",
+            "/admin/credit-activities", "/admin/certificates", "/admin/reports", "/admin/credit-policies", "/admin/jobs"],
+        [Demo.InstitutionAdmin] = ["/admin/staff", "/admin/offerings", "/admin/credit-activities", "/admin/certificates", "/admin/reports"],
     };
 
     /// <summary>On the phone the menus are folded; the menu button opens them, with a link to each administration page.</summary>
@@ -103,8 +103,9 @@ public sealed partial class PhoneCrawlTests(WebStack stack, ITestOutputHelper ou
     }
 
     /// <summary>
-    /// A course version waiting for review (the demo author's hypoglycaemia course, version 2) and a GP's external
-    /// activity waiting for a decision, made through the API as their people would; once per database.
+    /// A course version waiting for review (the demo author's hypoglycaemia course, version 2), a GP's external
+    /// activity waiting for a decision and a certificate the search lists (with its revoke and re-issue pages), made
+    /// through the API as their people would; once per database.
     /// </summary>
     private async Task AdministrationWorkWaitingAsync()
     {
@@ -129,6 +130,13 @@ public sealed partial class PhoneCrawlTests(WebStack stack, ITestOutputHelper ou
             { new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")), "file", "参会证明.pdf" },
         });
         activity.IsSuccessStatusCode.ShouldBeTrue(await activity.Content.ReadAsStringAsync());
+
+        var certificates = await Certificates.CertificateApiSetup.StartAsync(stack.Api);
+        var offering = await certificates.OfferingAsync();
+        var learner = await certificates.ProfessionalAsync(Demo.Gp);
+        await certificates.CompleteAsync(offering, learner);
+        var issued = await certificates.Admin.PostAsJsonAsync($"/api/v1/offerings/{offering}/certificate", new { learnerId = learner });
+        issued.IsSuccessStatusCode.ShouldBeTrue(await issued.Content.ReadAsStringAsync());
     }
 
     /// <summary>A scenario attempt of the demo chest-pain course, started through the API as the person would.</summary>
