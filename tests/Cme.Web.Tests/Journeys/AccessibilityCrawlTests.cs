@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Cme.Testing;
+using Cme.Web.Tests.Attendance;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -51,21 +52,46 @@ public sealed class AccessibilityCrawlTests(WebStack stack, ITestOutputHelper ou
         await Assertions.Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
 
         var violations = new List<string>();
-        var pages = await PageCrawl.CrawlAsync(page, async path =>
-        {
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeScript.Value });
-            var json = await page.EvaluateAsync<string>(RunAxe);
-            foreach (var v in JsonSerializer.Deserialize<JsonElement>(json).EnumerateArray())
-            {
-                var targets = string.Join("\n      ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
-                violations.Add($"{path}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()}\n      {targets}");
-            }
-        });
+        var pages = await PageCrawl.CrawlAsync(page, async path => violations.AddRange(await AxeViolationsAsync(page, path)));
         await page.Context.CloseAsync();
         output.WriteLine($"{email} {locale}: {pages.Count} pages checked in {watch.Elapsed.TotalSeconds:F1} s");
 
         pages.Count.ShouldBeGreaterThanOrEqualTo(5, "the menus should lead somewhere");
         violations.ShouldBeEmpty($"axe found WCAG A/AA violations for {email} ({locale}):\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task ARefusedCheckIn_PassesAxe()
+    {
+        var arrange = await OfferingArrangement.StartAsync(stack);
+        var offering = await arrange.OfferingAsync("E2E 无障碍签到班");
+        var session = await arrange.SessionAsync(offering, OfferingArrangement.ChengduNow.AddMinutes(15), 60, "无障碍签到演练");
+        await arrange.EnrolAsync(offering, Demo.Gp);
+        var admin = await stack.SignInAsync(Demo.CmeAdmin);
+        await admin.GotoAsync($"/admin/offerings/{offering}");
+        await admin.GetByTestId("session-attendance-link").ClickAsync();
+        var shown = (await admin.GetByTestId("checkin-code-number").TextContentAsync())!.Replace(" ", "");
+        await admin.Context.CloseAsync();
+
+        var gp = await stack.SignInAsync(Demo.Gp, CmeDatabase.DemoPassword, new BrowserNewContextOptions { Locale = "zh-CN", BypassCSP = true });
+        await gp.GotoAsync($"/checkin/{session}");
+        await gp.GetByTestId("checkin-number").FillAsync(((int.Parse(shown) + 1) % 100_000_000).ToString("D8"));
+        await gp.GetByTestId("checkin-submit").ClickAsync();
+        await Assertions.Expect(gp.GetByTestId("checkin-refused")).ToHaveAttributeAsync("data-reason", "code");
+
+        var violations = await AxeViolationsAsync(gp, $"/checkin/{session} (refused)");
+        await gp.Context.CloseAsync();
+        violations.ShouldBeEmpty("axe found WCAG A/AA violations:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>Injects axe-core into the page as it is now and lists each violation: page, rule, impact, and the elements found.</summary>
+    private static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page, string path)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeScript.Value });
+        var json = await page.EvaluateAsync<string>(RunAxe);
+        return [.. JsonSerializer.Deserialize<JsonElement>(json).EnumerateArray().Select(v =>
+            $"{path}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()}\n      "
+            + string.Join("\n      ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString())))];
     }
 
     private static string RepositoryRoot()
