@@ -15,7 +15,7 @@ Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~
 Installs the Debian packages the tests need when they are missing (needs root and apt-get):
   postgresql postgresql-contrib chromium fonts-wqy-microhei fonts-dejavu-core
   poppler-utils zbar-tools, and nodejs/npm when node or npm is missing;
-installs dclint 3.1.0 into .tools/ and checks docker-compose.yml with it;
+installs dclint 3.1.0 (and ical.js and axe-core for the tests) into .tools/ and checks docker-compose.yml with it;
 runs: dotnet test Cme.sln -c Release (TRX results in .data/test-results), then (without extra
 arguments, unless CME_SKIP_FAULTS=1) the notification fault checks of bench/Cme.Bench.Notifications.
 Environment given to the tests: CME_PG_BIN (PostgreSQL binaries), CME_CHROMIUM.
@@ -108,12 +108,14 @@ fi
 DCLINT_JS="$TOOLS_DIR/node_modules/dclint/bin/dclint.cjs"
 # ical.js is the iCalendar parser the calendar tests read the feeds with.
 ICALJS_VERSION=2.2.1
+# axe-core is the accessibility checker the accessibility crawl injects into every page.
+AXE_VERSION=4.10.3
 package_version() { "$NODE" -p "require('$TOOLS_DIR/node_modules/$1/package.json').version" 2>/dev/null || true; }
-if [[ ! -f "$DCLINT_JS" || "$(package_version dclint)" != "$DCLINT_VERSION" || "$(package_version ical.js)" != "$ICALJS_VERSION" ]]; then
-  say "installing dclint $DCLINT_VERSION and ical.js $ICALJS_VERSION into .tools/"
+if [[ ! -f "$DCLINT_JS" || "$(package_version dclint)" != "$DCLINT_VERSION" || "$(package_version ical.js)" != "$ICALJS_VERSION" || "$(package_version axe-core)" != "$AXE_VERSION" ]]; then
+  say "installing dclint $DCLINT_VERSION, ical.js $ICALJS_VERSION and axe-core $AXE_VERSION into .tools/"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-save --no-audit --no-fund --loglevel=error \
-    "dclint@$DCLINT_VERSION" "ical.js@$ICALJS_VERSION" || die "npm install dclint and ical.js failed"
+    "dclint@$DCLINT_VERSION" "ical.js@$ICALJS_VERSION" "axe-core@$AXE_VERSION" || die "npm install dclint, ical.js and axe-core failed"
 fi
 export CME_NODE="$NODE" CME_NODE_MODULES="$TOOLS_DIR/node_modules"
 say "checking docker-compose.yml with dclint $DCLINT_VERSION (node $("$NODE" --version))"

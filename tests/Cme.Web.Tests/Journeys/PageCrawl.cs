@@ -24,7 +24,8 @@ public static partial class PageCrawl
     private static readonly string[] NotPages =
         ["/logout", "/culture", "/export", "/evidence", "/media/", "/progress", "/check-in-code", "/pdf", ".pdf", ".csv", ".ics", ".json"];
 
-    public static async Task<IReadOnlyList<CrawledPage>> CrawlAsync(IPage page)
+    /// <param name="visit">Called on each page opened, before the crawl moves on (such as an accessibility check).</param>
+    public static async Task<IReadOnlyList<CrawledPage>> CrawlAsync(IPage page, Func<string, Task>? visit = null)
     {
         var origin = new Uri(new Uri(page.Url).GetLeftPart(UriPartial.Authority));
         await page.GotoAsync("/");
@@ -47,6 +48,8 @@ public static partial class PageCrawl
             if (response is null || !(await response.HeaderValueAsync("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal))
                 continue;
             pages.Add(await ReadAsync(page, url.PathAndQuery));
+            if (visit is not null)
+                await visit(url.PathAndQuery);
             foreach (var link in await LinksAsync(page, "a[href]", origin))
                 queue.Enqueue(link);
         }
