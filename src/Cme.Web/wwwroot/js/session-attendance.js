@@ -1,5 +1,5 @@
 // The trainer's session page: swaps in the next check-in code when the current one runs out, counts
-// down to it, and refreshes the roster every 10 s. Without this script the page's refresh link does the same.
+// down to it, announces each new code once to screen readers, and refreshes the roster every 10 s. Without this script the page's refresh link does the same.
 const panel = document.querySelector('[data-testid="checkin-panel"]');
 const ROSTER_EVERY_MS = 10_000;
 
@@ -7,6 +7,7 @@ if (panel) {
   const qr = panel.querySelector('[data-role="qr"]');
   const number = panel.querySelector('[data-role="number"]');
   const countdown = panel.querySelector('[data-role="countdown"]');
+  const announcement = panel.querySelector('[data-role="announcement"]');
   const countdownText = panel.dataset.countdownText;
   let validUntil = Date.parse(panel.dataset.validUntil);
   // The server's clock decides when a code runs out; remember how far this device's clock is off.
@@ -32,6 +33,8 @@ if (panel) {
       const svg = new DOMParser().parseFromString(code.svg, 'image/svg+xml').documentElement;
       qr.replaceChildren(document.importNode(svg, true));
       qr.dataset.checkinUrl = code.url;
+      // Screen readers hear the new code once, from the polite live region; the countdown stays silent.
+      if (code.number !== number.textContent) announcement.textContent = panel.dataset.announceText.replace('{0}', code.number);
       number.textContent = code.number;
       validUntil = Date.parse(code.validUntil);
       skew = Date.parse(code.now) - Date.now();
