@@ -31,7 +31,7 @@ public sealed class LanguageMarkingTests(WebStack stack) : IClassFixture<WebStac
     public async Task EnglishPages_MarkChineseNamesAndTitles_AsChinese()
     {
         var arrange = await OfferingArrangement.StartAsync(stack);
-        await arrange.OfferingAsync("E2E 心电图判读班");
+        var offeringId = await arrange.OfferingAsync("E2E 心电图判读班");
         var admin = await stack.SignInAsync(Demo.CmeAdmin);
         await Assertions.Expect(admin.GetByTestId("logout")).ToBeVisibleAsync();
 
@@ -47,6 +47,12 @@ public sealed class LanguageMarkingTests(WebStack stack) : IClassFixture<WebStac
         var offering = admin.Locator("[data-testid=offering-row]", new() { HasText = "E2E 心电图判读班" });
         await Assertions.Expect(offering.Locator("[lang^=zh]", new() { HasText = "E2E 心电图判读班" })).ToHaveCountAsync(1);
         await ShouldAllBeMarkedChinese(admin.GetByTestId("offerings-table"), "/admin/offerings");
+
+        // The offering's own page: the class's Chinese title and host under its heading.
+        await admin.GotoAsync($"/offerings/{offeringId}");
+        await Assertions.Expect(admin.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(admin.GetByTestId("offering-title-text").Locator("[lang^=zh]", new() { HasText = "E2E 心电图判读班" })).ToHaveCountAsync(1);
+        await ShouldAllBeMarkedChinese(admin.GetByTestId("offering-title-text"), $"/offerings/{offeringId}");
     }
 
     [Fact]
