@@ -49,6 +49,7 @@ public sealed class CertificateSearchTests(CmeApiFactory api) : IClassFixture<Cm
         pages.Distinct().Count().ShouldBe(4);
         byOffering.Select(c => c.GetProperty("number").GetString()).ShouldContain(wch[2]);
         hers.Count.ShouldBeGreaterThan(0);
+        hers.ShouldNotBeEmpty();
         hers.ShouldAllBe(c => c.GetProperty("institutionName").GetString() == "芳草社区卫生服务中心");
         hers.ShouldContain(c => c.GetProperty("id").GetGuid() == ownCertificate.GetProperty("id").GetGuid());
         hersByWchNumber.ShouldBeEmpty();

@@ -104,6 +104,7 @@ public sealed class EvaluationReadBackTests(CmeApiFactory api) : IClassFixture<C
         Rating(taught, "Organisation").ShouldBe("0,1,2,0,0 mean 2.67 of 3");
         var anonymous = taught.GetProperty("comments").EnumerateArray().ToList();
         anonymous.Select(c => c.GetProperty("text").GetString()).ShouldBe(["希望增加实操时间", "病例贴近基层实际。"]);
+        anonymous.ShouldNotBeEmpty();
         anonymous.ShouldAllBe(c => c.GetProperty("nameZh").ValueKind == JsonValueKind.Null && c.GetProperty("learnerId").ValueKind == JsonValueKind.Null
             && c.GetProperty("submittedAt").ValueKind == JsonValueKind.Null);
         taught.GetRawText().ShouldNotContain("王芳");

@@ -29,6 +29,7 @@ public sealed class ReviewNoticeTests(NotificationApi api) : IClassFixture<Notif
 
             var submitted = await NoticesAsync(versionId, "VersionSubmitted");
             submitted.Count.ShouldBe(2); // the CME office's one reviewer: inbox and e-mail
+            submitted.ShouldNotBeEmpty();
             submitted.ShouldAllBe(n => n.Email == Demo.CmeAdmin && n.Status == "Sent" && n.Language == "en");
             InApp(submitted).Title.ShouldBe("Submitted for review: Chest pain in primary care: recognise and refer (version 1)");
             InApp(submitted).Body.ShouldContain("submitted version 1 of \"Chest pain in primary care: recognise and refer\" for accreditation review.");
@@ -50,6 +51,7 @@ public sealed class ReviewNoticeTests(NotificationApi api) : IClassFixture<Notif
 
             var changes = await NoticesAsync(versionId, "VersionChangesRequested");
             changes.Count.ShouldBe(2);
+            changes.ShouldNotBeEmpty();
             changes.ShouldAllBe(n => n.Email == Demo.Author && n.Status == "Sent" && n.Language == "zh-CN");
             InApp(changes).Title.ShouldBe($"课程需修改：{Title}");
             InApp(changes).Body.ShouldBe($"继续教育办公室审核了「{Title}」第 1 版，提出 2 条修改意见，请修改后重新提交。审核意见：请补充心电图结果后再提交。");
@@ -73,6 +75,7 @@ public sealed class ReviewNoticeTests(NotificationApi api) : IClassFixture<Notif
             InApp(resubmitted).Body.ShouldContain("resubmitted, with changes,");
             var accredited = await NoticesAsync(versionId, "VersionAccredited");
             accredited.Count.ShouldBe(2);
+            accredited.ShouldNotBeEmpty();
             accredited.ShouldAllBe(n => n.Email == Demo.Author && n.Status == "Sent" && n.Language == "zh-CN");
             InApp(accredited).Title.ShouldBe($"课程已通过认证：{Title}");
             InApp(accredited).Body.ShouldBe($"「{Title}」第 1 版已通过继续教育办公室认证：Ⅱ类学分 2 分，认证编号 YLT-2026-118。发布后学员即可学习。");

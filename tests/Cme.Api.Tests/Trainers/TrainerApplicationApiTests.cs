@@ -65,6 +65,7 @@ public sealed class TrainerApplicationApiTests(NotificationApi api) : IClassFixt
         (await relogged.GetFromJsonAsync<JsonElement>("/api/v1/me/trainer-pathway")).GetProperty("isTrainer").GetBoolean().ShouldBeTrue();
         var told = await NoticesAsync(id);
         told.Select(n => n.Channel).Order().ShouldBe(["Email", "InApp"]);
+        told.ShouldNotBeEmpty();
         told.ShouldAllBe(n => n.Kind == "TrainerApproved" && n.Status == "Sent" && n.Title == "培训师申请已通过");
         (await AuditCountAsync("ApproveCandidate", id)).ShouldBeGreaterThan(0);
         var inPool = await ApplyAsync(relogged, "已在库中。", url: "https://example.org/record");
@@ -98,6 +99,7 @@ public sealed class TrainerApplicationApiTests(NotificationApi api) : IClassFixt
         mine.GetProperty("reason").GetString().ShouldBe("请补充近三年的带教记录");
         var told = await NoticesAsync(id);
         told.Count.ShouldBe(2);
+        told.ShouldNotBeEmpty();
         told.ShouldAllBe(n => n.Kind == "TrainerDeclined" && n.Body.Contains("原因：请补充近三年的带教记录。"));
         (await AuditCountAsync("RejectCandidate", id)).ShouldBeGreaterThan(0);
         // Declined, it is no longer open: they may apply again.

@@ -43,6 +43,7 @@ public sealed class VersionComparisonTests
             [Page(0, "导读", "# 胸痛"), Scenario(1, Case()), QuizModule(2, PostTest())]);
 
         changes.Count.ShouldBe(3);
+        changes.ShouldNotBeEmpty();
         changes.ShouldAllBe(c => c.Change == ContentChange.Unchanged && c.Fields.Count == 0 && c.Items.Count == 0);
     }
 
