@@ -25,7 +25,7 @@ builder.Logging.AddJsonConsole(o =>
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-// Reminders and other jobs: every instance with the scheduler on joins the Quartz cluster (docs/notifications.md).
+// Reminders and other jobs: every instance with the scheduler on is a Hangfire server; one with it off only enqueues (docs/notifications.md).
 if (builder.Configuration.GetValue("Cme:Scheduler:Enabled", true))
     builder.Services.AddCmeScheduler(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
@@ -43,6 +43,7 @@ builder.Services
         o.RefreshTokenExpiration = TimeSpan.FromDays(14);
     });
 builder.Services.AddAuthorization();
+builder.Services.AddJobDashboardPolicy();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -154,6 +155,7 @@ app.MapReportEndpoints();
 app.MapCertificateEndpoints();
 app.MapNotificationEndpoints();
 app.MapJobEndpoints();
+app.MapJobDashboard(app.Configuration);
 
 app.Run();
 

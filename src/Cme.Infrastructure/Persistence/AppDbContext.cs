@@ -6,7 +6,6 @@ using Cme.Domain.Certificates;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
-using Cme.Domain.Jobs;
 using Cme.Domain.Learning;
 using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
@@ -56,7 +55,6 @@ public sealed class AppDbContext(
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
-    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<PlannerPass> PlannerPasses => Set<PlannerPass>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 

@@ -1,53 +1,59 @@
 using Cme.Infrastructure.Notifications;
-using Quartz;
+using Hangfire;
 
 namespace Cme.Infrastructure.Scheduling;
 
-// Quartz stores each job's class name (Cme.Infrastructure.Scheduling.ReminderPlannerJob, Cme.Infrastructure):
-// renaming or moving a job class breaks the jobs already stored. Keep the names.
+// Hangfire stores each run as "Cme.Infrastructure.Scheduling.<Class>, Cme.Infrastructure" and the method
+// RunAsync(CancellationToken): keep the names, or the runs already stored fail (visibly, on the dashboard).
+//
+// Retries: every job here runs again on its schedule within a minute and does the same idempotent work,
+// so a failed run is not retried (Attempts = 0); it stays on the dashboard as Failed, where the CME office
+// can retry or delete it. Hangfire passes the server's shutdown token as the CancellationToken.
 
-/// <summary>Writes due reminders into the outbox and cancels those that no longer apply (every minute).</summary>
-[DisallowConcurrentExecution]
-public sealed class ReminderPlannerJob(ReminderPlanner planner) : IJob
+/// <summary>A recurring job: one run returns a line saying what it did (shown on the dashboard as the result).</summary>
+public interface ICmeJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        context.Result = (await planner.PlanAsync(cancellationToken)).ToString();
-    }
+    Task<string> RunAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Sends due notifications from the outbox (every few seconds).</summary>
-[DisallowConcurrentExecution]
-public sealed class OutboxDispatcherJob(OutboxDispatcher dispatcher) : IJob
+/// <summary>Writes due reminders into the outbox and cancels those that no longer apply (every minute). One run at a time.</summary>
+public sealed class ReminderPlannerJob(ReminderPlanner planner, JobExclusion exclusion) : ICmeJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        context.Result = (await dispatcher.DispatchAsync(context.Scheduler.SchedulerInstanceId, cancellationToken)).ToString();
-    }
+    [AutomaticRetry(Attempts = 0)]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        exclusion.RunAloneAsync(JobCatalog.ReminderPlanner, async ct => (await planner.PlanAsync(ct)).ToString(), cancellationToken);
+}
+
+/// <summary>
+/// Sends due notifications from the outbox (every few seconds). Runs may overlap across instances:
+/// each claims its rows with FOR UPDATE SKIP LOCKED. Within an instance the outbox queue has one worker,
+/// so at most one e-mail per process is in flight when it dies.
+/// </summary>
+public sealed class OutboxDispatcherJob(OutboxDispatcher dispatcher, SchedulerInstance instance) : ICmeJob
+{
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<string> RunAsync(CancellationToken cancellationToken) =>
+        (await dispatcher.DispatchAsync(instance.Name, cancellationToken)).ToString();
 }
 
 /// <summary>
 /// Issues certificates in the background (every few seconds): bulk batches first, then the
-/// certificates of fresh completions. Resumable: each certificate commits with its "done" mark.
+/// certificates of fresh completions. Resumable: each certificate commits with its "done" mark. One run at a time.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class CertificateWorkJob(Application.Certificates.CertificateWork work) : IJob
+public sealed class CertificateWorkJob(Application.Certificates.CertificateWork work, JobExclusion exclusion) : ICmeJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        context.Result = $"{await work.RunOnceAsync(cancellationToken)} issued";
-    }
+    [AutomaticRetry(Attempts = 0)]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        exclusion.RunAloneAsync(JobCatalog.CertificateWork, async ct => $"{await work.RunOnceAsync(ct)} issued", cancellationToken);
 }
 
 /// <summary>
 /// Settles completion of offerings whose last session has ended (every minute by default): completes
-/// the enrolments whose rule is met, awards their credits once and queues their certificates.
+/// the enrolments whose rule is met, awards their credits once and queues their certificates. One run at a time.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class CompletionSweepJob(Application.Attendance.CompletionSweep sweep) : IJob
+public sealed class CompletionSweepJob(Application.Attendance.CompletionSweep sweep, JobExclusion exclusion) : ICmeJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        context.Result = (await sweep.RunOnceAsync(cancellationToken)).ToString();
-    }
+    [AutomaticRetry(Attempts = 0)]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        exclusion.RunAloneAsync(JobCatalog.CompletionSweep, async ct => (await sweep.RunOnceAsync(ct)).ToString(), cancellationToken);
 }

@@ -1,20 +1,28 @@
 using Cme.Application.Jobs;
 using Cme.Application.Notifications;
 using Cme.Infrastructure.Notifications;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
-using Quartz;
 
 namespace Cme.Infrastructure.Scheduling;
 
 public static class SchedulerSetup
 {
-    /// <summary>Where Quartz keeps its tables: schema quartz (created by migration 0008), tables created by Quartz itself.</summary>
-    public const string TablePrefix = "quartz.qrtz_";
+    /// <summary>Hangfire.PostgreSql's schema in the project's database; Hangfire creates and upgrades its tables there itself.</summary>
+    public const string Schema = "hangfire";
 
-    /// <summary>The outbox planner and dispatcher, e-mail, and a launcher that refuses until the scheduler is added.</summary>
+    /// <summary>
+    /// The outbox planner and dispatcher, e-mail, and Hangfire's storage and client: every API instance
+    /// can enqueue a job and read the jobs' state, whether or not it runs a job server.
+    /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
@@ -23,50 +31,89 @@ public static class SchedulerSetup
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<OutboxDispatcher>();
-        services.TryAddSingleton<IJobLauncher, SchedulerOffJobLauncher>();
+        services.AddSingleton<JobExclusion>();
+        services.AddSingleton(new SchedulerInstance(configuration["Cme:Scheduler:InstanceName"] ?? $"{Environment.MachineName}:{Environment.ProcessId}"));
+        services.AddSingleton<IJobLauncher, HangfireJobLauncher>();
+
+        // The storage and activator are this container's own singletons, registered before AddHangfire so that
+        // its TryAdd keeps them: Hangfire's JobStorage.Current and JobActivator.Current are process-wide, and two
+        // hosts in one process (the tests' two instances) must not share or overwrite them.
+        var storageOptions = StorageOptions(configuration);
+        services.TryAddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         return services;
     }
 
     /// <summary>
-    /// Quartz with its persistent, clustered store in the project's PostgreSQL (System.Text.Json
-    /// serializer, instance id generated per process), the jobs of <see cref="JobCatalog"/>, and the
-    /// job-run recorder. Every API instance that calls this takes part in the cluster; each firing
-    /// runs on one of them.
+    /// Hangfire.PostgreSql tuned for prompt recovery (docs/notifications.md, "Jobs"): a job held by a dead
+    /// process comes back after <c>InvisibilityTimeout</c> (the sliding timeout keeps a live one's claim
+    /// fresh), a lock held by a dead process expires after <c>DistributedLockTimeout</c>, and idle
+    /// workers look for work every <c>QueuePollInterval</c>.
+    /// </summary>
+    public static PostgreSqlStorageOptions StorageOptions(IConfiguration configuration) => new()
+    {
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:InvisibilityTimeoutSeconds", 10.0)),
+        DistributedLockTimeout = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:LockTimeoutSeconds", 10.0)),
+        QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:QueuePollSeconds", 1.0)),
+        JobExpirationCheckInterval = TimeSpan.FromMinutes(15),
+    };
+
+    /// <summary>
+    /// Makes this API instance a Hangfire server (two, in fact: several workers on the default queue, and
+    /// one worker on the outbox queue) and keeps the recurring jobs of <see cref="JobCatalog"/> registered.
+    /// Every instance that calls this takes part; each run of a job is fetched by one of them.
     /// </summary>
     public static IServiceCollection AddCmeScheduler(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Cme")
-            ?? throw new InvalidOperationException("The connection string 'Cme' (ConnectionStrings__Cme) is not set.");
-        var jobs = JobCatalog.Jobs(configuration);
-        services.AddQuartz(q =>
+        var instance = configuration["Cme:Scheduler:InstanceName"] ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+        var polling = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:SchedulePollSeconds", 1.0));
+        void Common(BackgroundJobServerOptions o)
         {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = "cme";
-                o.GenerateInstanceId = true;
-            });
-            q.UseDefaultThreadPool(configuration.GetValue("Cme:Scheduler:Threads", 4));
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(c =>
-                {
-                    c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:CheckinIntervalSeconds", 5.0));
-                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:CheckinMisfireThresholdSeconds", 10.0));
-                });
-                store.ProvisionSchema();
-                store.ConfigureStore(o =>
-                {
-                    o.TablePrefix = TablePrefix;
-                    o.DbRetryInterval = TimeSpan.FromSeconds(2);
-                });
-            });
-            q.AddJobListener(sp => ActivatorUtilities.CreateInstance<JobRunRecorder>(sp));
-            JobCatalog.Register(q, jobs);
+            o.SchedulePollingInterval = polling;
+            o.HeartbeatInterval = TimeSpan.FromSeconds(5);
+            o.ServerTimeout = TimeSpan.FromSeconds(30);
+            o.ServerCheckInterval = TimeSpan.FromSeconds(10);
+            o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        }
+        services.AddHangfireServer(o =>
+        {
+            Common(o);
+            o.ServerName = $"{instance}:jobs";
+            o.Queues = [JobCatalog.DefaultQueue];
+            o.WorkerCount = configuration.GetValue("Cme:Scheduler:Workers", 4);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.Replace(ServiceDescriptor.Singleton<IJobLauncher, QuartzJobLauncher>());
+        services.AddHangfireServer(o =>
+        {
+            Common(o);
+            o.ServerName = $"{instance}:outbox";
+            o.Queues = [JobCatalog.OutboxQueue];
+            o.WorkerCount = 1;
+        });
+        services.AddHostedService<RecurringJobRegistration>();
         return services;
     }
+}
+
+/// <summary>At start-up, puts every job of <see cref="JobCatalog"/> in place as a recurring job and removes recurring jobs it no longer has.</summary>
+internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJobs, JobStorage storage, IConfiguration configuration) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var jobs = JobCatalog.Jobs(configuration);
+        foreach (var job in jobs)
+            recurringJobs.AddOrUpdate(job.Name, job.Job(), job.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        using var connection = storage.GetConnection();
+        foreach (var stale in connection.GetRecurringJobs().Where(r => jobs.All(j => j.Name != r.Id)))
+            recurringJobs.RemoveIfExists(stale.Id);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

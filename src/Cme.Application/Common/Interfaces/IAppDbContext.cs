@@ -5,7 +5,6 @@ using Cme.Domain.Certificates;
 using Cme.Domain.Consortia;
 using Cme.Domain.Courses;
 using Cme.Domain.Credits;
-using Cme.Domain.Jobs;
 using Cme.Domain.Learning;
 using Cme.Domain.Notifications;
 using Cme.Domain.Offerings;
@@ -48,7 +47,6 @@ public interface IAppDbContext
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationAttempt> NotificationAttempts { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
-    DbSet<JobRun> JobRuns { get; }
     DbSet<PlannerPass> PlannerPasses { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

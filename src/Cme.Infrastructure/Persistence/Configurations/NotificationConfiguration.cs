@@ -1,4 +1,3 @@
-using Cme.Domain.Jobs;
 using Cme.Domain.Notifications;
 using Cme.Domain.Professionals;
 using Microsoft.EntityFrameworkCore;
@@ -54,23 +53,6 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
         builder.HasKey(p => new { p.ProfessionalId, p.Kind });
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(32);
         builder.HasOne<Professional>().WithMany().HasForeignKey(p => p.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
-{
-    public void Configure(EntityTypeBuilder<JobRun> builder)
-    {
-        builder.ToTable("job_runs");
-        builder.Property(r => r.Id).UseIdentityAlwaysColumn();
-        builder.Property(r => r.JobName).HasMaxLength(100);
-        builder.Property(r => r.TriggerName).HasMaxLength(200);
-        builder.Property(r => r.FireInstanceId).HasMaxLength(200);
-        builder.Property(r => r.Result).HasMaxLength(500);
-        builder.Property(r => r.Error).HasMaxLength(JobRun.MaxErrorLength);
-        builder.Property(r => r.Instance).HasMaxLength(200);
-        builder.HasIndex(r => r.StartedAt);
-        builder.HasIndex(r => new { r.JobName, r.StartedAt });
     }
 }
 
