@@ -25,7 +25,7 @@ public sealed class HangfireJobLauncher(JobStorage storage, IBackgroundJobClient
         using var connection = storage.GetConnection();
         IReadOnlyList<JobView> jobs = [.. connection.GetRecurringJobs()
             .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new JobView(r.Id, r.Cron, r.Queue ?? r.Job?.Queue ?? JobCatalog.DefaultQueue, Utc(r.NextExecution), Utc(r.LastExecution),
+            .Select(r => new JobView(r.Id, r.Cron, r.Job?.Queue ?? r.Queue ?? JobCatalog.DefaultQueue, Utc(r.NextExecution), Utc(r.LastExecution),
                 r.LastJobId, r.LastJobState, r.Error ?? r.LoadException?.Message))];
         return Task.FromResult(jobs);
     }

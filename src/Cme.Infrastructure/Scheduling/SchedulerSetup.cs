@@ -3,6 +3,7 @@ using Cme.Application.Notifications;
 using Cme.Infrastructure.Notifications;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
@@ -41,11 +42,28 @@ public static class SchedulerSetup
         var storageOptions = StorageOptions(configuration);
         services.TryAddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.TryAddSingleton<IJobFilterProvider>(_ => new JobFilterProviderCollection(GlobalFilters(), new JobFilterAttributeFilterProvider()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         return services;
+    }
+
+    /// <summary>
+    /// Hangfire's default filters, but no automatic retries unless a job asks for them: Hangfire's default
+    /// (10 attempts over hours) would keep retrying a run whose class no longer loads, which never
+    /// succeeds, instead of failing it at once where the dashboard shows it. Every job of
+    /// <see cref="JobCatalog"/> states its own policy on its RunAsync.
+    /// </summary>
+    private static JobFilterCollection GlobalFilters()
+    {
+        var filters = new JobFilterCollection();
+        filters.Add(new Hangfire.CaptureCultureAttribute());
+        filters.Add(new AutomaticRetryAttribute { Attempts = 0 });
+        filters.Add(new Hangfire.StatisticsHistoryAttribute());
+        filters.Add(new Hangfire.ContinuationsSupportAttribute());
+        return filters;
     }
 
     /// <summary>
