@@ -3,9 +3,9 @@ namespace Cme.Testing;
 /// <summary>
 /// The clock of a test host: the real time plus an offset the test moves forward with
 /// <see cref="Advance"/> ("the session has ended", "a day later") instead of sleeping. Between jumps it
-/// runs at real speed, because the job scheduler (Quartz) reads the container's TimeProvider too: a
-/// frozen clock (FakeTimeProvider) would stop its interval triggers, so a journey with the real
-/// scheduler could never see the jobs run. Jumps only go forward, as time does.
+/// runs at real speed, so that what the jobs do (which reads this clock) keeps pace with Hangfire,
+/// which schedules the jobs by the real time: a frozen clock (FakeTimeProvider) would have the jobs
+/// run over and over at one instant. Jumps only go forward, as time does.
 /// </summary>
 public sealed class TestClock : TimeProvider
 {

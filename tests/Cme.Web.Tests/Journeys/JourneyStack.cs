@@ -9,10 +9,10 @@ namespace Cme.Web.Tests.Journeys;
 /// <summary>
 /// The whole system for journeys across time: the test moves the hosts' one <see cref="WebStack.Clock"/>
 /// forward and then runs what the job scheduler would have run in that time
-/// (<see cref="RunScheduledJobsAsync"/>), instead of sleeping. The scheduler itself stays off here:
-/// Quartz reads part of its timing from the container's clock, so a jump would leave its triggers
-/// waiting on the real one; that the scheduler runs these jobs by itself is tested with real time in
-/// Cme.Api.Tests (CompletionSweepTests, ClusteredSchedulerTests).
+/// (<see cref="RunScheduledJobsAsync"/>), instead of sleeping. The job servers stay off here: Hangfire
+/// schedules by the real time, so after a jump the jobs would run only at their next real occurrence,
+/// and a journey would wait on it; that the servers run these jobs by themselves is tested with real
+/// time in Cme.Api.Tests (CompletionSweepTests, ClusteredSchedulerTests, CertificateJobTests).
 /// </summary>
 public sealed class JourneyStack : WebStack
 {
