@@ -17,8 +17,10 @@ Runs Consortium CME locally on a Debian 12 machine:
   2. keeps a PostgreSQL cluster in .data/pg (listening on 127.0.0.1 only) and
      creates the database 'cme' in it;
   3. publishes Cme.Api and Cme.Web (Release) into .data/bin;
-  4. starts the API (which applies migrations and seeds the demo consortium) and the
-     web front end, and waits until both answer their health checks.
+  4. starts the API (which applies migrations and seeds the demo consortium), a second
+     API instance (both are job servers sharing the jobs, as a consortium would run them;
+     CME_API_INSTANCES=1 for one), and the web front end, and waits until all answer
+     their health checks.
 Ctrl-C stops the web front end, the API and PostgreSQL. The data stays in .data/pg.
 
 Options:
@@ -28,11 +30,12 @@ Options:
 
 Environment:
   CME_PG_PORT             PostgreSQL port           (default 5433)
-  CME_API_PORT            API port                  (default 5080)
+  CME_API_PORT            API port                  (default 5080; a second instance: port + 1)
+  CME_API_INSTANCES       API instances, 1 or 2     (default 2)
   CME_WEB_PORT            web front end port        (default 5090)
   ASPNETCORE_ENVIRONMENT  Development or Production (default Development)
 
-Logs: .data/logs/api.log, .data/logs/web.log, .data/logs/postgres.log
+Logs: .data/logs/api.log (api-2.log), .data/logs/web.log, .data/logs/postgres.log
 EOF
 }
 
@@ -49,6 +52,9 @@ done
 
 PG_PORT="${CME_PG_PORT:-5433}"
 API_PORT="${CME_API_PORT:-5080}"
+API_INSTANCES="${CME_API_INSTANCES:-2}"
+[[ "$API_INSTANCES" == 1 || "$API_INSTANCES" == 2 ]] || { echo "run.sh: CME_API_INSTANCES must be 1 or 2" >&2; exit 2; }
+API2_PORT=$((API_PORT + 1))
 WEB_PORT="${CME_WEB_PORT:-5090}"
 APP_ENV="${ASPNETCORE_ENVIRONMENT:-Development}"
 
@@ -252,6 +258,7 @@ ensure_database() {
 # ---------------------------------------------------------------- cleanup
 
 API_PID=""
+API2_PID=""
 WEB_PID=""
 CLEANED=0
 
@@ -276,6 +283,7 @@ cleanup() {
   CLEANED=1
   trap - INT TERM
   stop_process web "$WEB_PID"
+  stop_process api-2 "$API2_PID"
   stop_process api "$API_PID"
   stop_postgres
 }
@@ -296,6 +304,7 @@ trap 'cleanup' EXIT
 if (( ! PG_ONLY )); then
   # Fail before any slow work when the application ports are taken.
   check_port_free "$API_PORT" CME_API_PORT
+  (( API_INSTANCES == 1 )) || check_port_free "$API2_PORT" "CME_API_PORT + 1"
   check_port_free "$WEB_PORT" CME_WEB_PORT
   [[ "$API_PORT" != "$WEB_PORT" ]] || die "CME_API_PORT and CME_WEB_PORT must differ"
 fi
@@ -351,25 +360,45 @@ wait_for_http() { # name url pid log seconds
   die "$name did not answer $url within $secs s (log: $log)"
 }
 
+# api_env <port> <instance>: the settings of an API instance (in a subshell).
+api_env() {
+  export ASPNETCORE_ENVIRONMENT="$APP_ENV"
+  export ConnectionStrings__Cme="Host=127.0.0.1;Port=$PG_PORT;Database=cme;Username=postgres"
+  export Cme__PublicBaseUrl="http://127.0.0.1:$WEB_PORT"
+  # E-mail: without an SMTP host (Cme__Email__Host), messages are written to this folder as .eml files.
+  export Cme__Email__PickupDirectory="${Cme__Email__PickupDirectory:-$ROOT/.data/mail}"
+  export ASPNETCORE_URLS="http://127.0.0.1:$1"
+  # Its name among the job servers (the Hangfire dashboard lists api-1:jobs, api-1:outbox, api-2:…).
+  export Cme__Scheduler__InstanceName="$2"
+  # The web front end (on this machine) names the browser's address in X-Forwarded-For; nobody else is believed.
+  export Cme__Security__KnownProxies="${Cme__Security__KnownProxies:-127.0.0.1}"
+}
+
 rotate_log "$API_LOG"
 say "starting the API on http://127.0.0.1:$API_PORT (log: ${API_LOG#"$ROOT"/})"
 (
   cd "$BIN_DIR/api"
-  export ASPNETCORE_ENVIRONMENT="$APP_ENV"
-  export ConnectionStrings__Cme="Host=127.0.0.1;Port=$PG_PORT;Database=cme;Username=postgres"
+  api_env "$API_PORT" api-1
   export Cme__SeedDemoData=true
   # A demo class under way whose session ends this many minutes after the first start (the GP has checked in and evaluated it).
   export Cme__Demo__LiveClassMinutes="${Cme__Demo__LiveClassMinutes:-10}"
-  export Cme__PublicBaseUrl="http://127.0.0.1:$WEB_PORT"
-  # E-mail: without an SMTP host (Cme__Email__Host), messages are written to this folder as .eml files.
-  export Cme__Email__PickupDirectory="${Cme__Email__PickupDirectory:-$ROOT/.data/mail}"
-  export ASPNETCORE_URLS="http://127.0.0.1:$API_PORT"
-  # The web front end (on this machine) names the browser's address in X-Forwarded-For; nobody else is believed.
-  export Cme__Security__KnownProxies="${Cme__Security__KnownProxies:-127.0.0.1}"
   exec setsid "$DOTNET" Cme.Api.dll
 ) >>"$API_LOG" 2>&1 </dev/null &
 API_PID=$!
 wait_for_http API "http://127.0.0.1:$API_PORT/health/ready" "$API_PID" "$API_LOG" 120
+
+if (( API_INSTANCES == 2 )); then
+  API2_LOG="$LOG_DIR/api-2.log"
+  rotate_log "$API2_LOG"
+  say "starting a second API instance on http://127.0.0.1:$API2_PORT (log: ${API2_LOG#"$ROOT"/})"
+  (
+    cd "$BIN_DIR/api"
+    api_env "$API2_PORT" api-2
+    exec setsid "$DOTNET" Cme.Api.dll
+  ) >>"$API2_LOG" 2>&1 </dev/null &
+  API2_PID=$!
+  wait_for_http "API (second instance)" "http://127.0.0.1:$API2_PORT/health/ready" "$API2_PID" "$API2_LOG" 120
+fi
 
 rotate_log "$WEB_LOG"
 say "starting the web front end on http://127.0.0.1:$WEB_PORT (log: ${WEB_LOG#"$ROOT"/})"
@@ -388,7 +417,8 @@ cat <<EOF
 Consortium CME is running ($APP_ENV). Ctrl-C stops it.
 
   Web          http://127.0.0.1:$WEB_PORT
-  API          http://127.0.0.1:$API_PORT
+  API          http://127.0.0.1:$API_PORT$( (( API_INSTANCES == 2 )) && echo " and http://127.0.0.1:$API2_PORT (both run the jobs)")
+  Jobs         http://127.0.0.1:$WEB_PORT/admin/hangfire (Hangfire dashboard, CME office)
   Swagger UI   http://127.0.0.1:$API_PORT/swagger
   OpenAPI      http://127.0.0.1:$API_PORT/openapi/v1.json
   PostgreSQL   psql -h 127.0.0.1 -p $PG_PORT -U postgres cme
@@ -410,13 +440,15 @@ EOF
 fi
 echo
 
-# Wait until Ctrl-C, or until one of the two exits on its own.
+# Wait until Ctrl-C, or until one of them exits on its own.
 set +e
-wait -n "$API_PID" "$WEB_PID"
+wait -n "$API_PID" "$WEB_PID" ${API2_PID:+"$API2_PID"}
 code=$?
 set -e
 if ! kill -0 "$API_PID" 2>/dev/null; then
   echo "run.sh: the API exited (code $code); see $API_LOG" >&2
+elif [[ -n "$API2_PID" ]] && ! kill -0 "$API2_PID" 2>/dev/null; then
+  echo "run.sh: the second API instance exited (code $code); see $API2_LOG" >&2
 else
   echo "run.sh: the web front end exited (code $code); see $WEB_LOG" >&2
 fi
