@@ -177,12 +177,12 @@ public sealed class CompletionSweepSchedulerTests(SweepingApi api) : IClassFixtu
     [Fact]
     public async Task Scheduler_SettlesAClassWithinASecondOrTwoOfItsLastSessionEnding_WithoutAnyoneActing()
     {
-        var (offering, session, learner) = await CompletionSweepTests.ClassAsync(api, TimeSpan.FromSeconds(4), evaluationRequired: false);
+        var (offering, session, learner) = await CompletionSweepTests.ClassAsync(api, TimeSpan.FromSeconds(15), evaluationRequired: false);
         var marked = await offering.Admin.PutAsJsonAsync($"/api/v1/sessions/{session}/roster/{learner.Id}", new { status = "Present" });
         var during = await marked.Content.ReadFromJsonAsync<JsonElement>();
 
         // Real time passes: the session ends a few seconds from now and the scheduler's sweep takes it from there.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(45);
         JsonElement completion;
         do
         {
@@ -192,7 +192,7 @@ public sealed class CompletionSweepSchedulerTests(SweepingApi api) : IClassFixtu
         while (completion.GetProperty("award").ValueKind == JsonValueKind.Null && DateTime.UtcNow < deadline);
 
         during.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ShouldBe(["AwaitingLastSession"]);
-        completion.GetProperty("award").ValueKind.ShouldBe(JsonValueKind.Object, "the sweep did not settle the class within 30 s");
+        completion.GetProperty("award").ValueKind.ShouldBe(JsonValueKind.Object, "the sweep did not settle the class within 45 s");
         completion.GetProperty("enrolmentStatus").GetString().ShouldBe("Completed");
         completion.GetProperty("award").GetProperty("awardedAt").GetDateTimeOffset()
             .ShouldBeLessThan(completion.GetProperty("lastSessionEndsAt").GetDateTimeOffset().AddSeconds(10));

@@ -104,8 +104,9 @@ public sealed class TwoFactorTests(TwoFactorTests.ProductionSettingFactory api) 
         problem.TryGetProperty("accessToken", out _).ShouldBeFalse();
         var ticket = problem.GetProperty("twoFactorToken").GetString()!;
 
-        // The code that turned it on was spent then: heard again within its 30 seconds, it is refused.
-        var replay = await client.PostAsJsonAsync("/api/v1/auth/login/two-factor", new { twoFactorToken = ticket, code = Authenticator.Code(key, api.Clock.GetUtcNow()) });
+        // The code that turned it on was spent then: heard again, it is refused (the very code, even if a
+        // slow machine has crossed into the next 30-second step meanwhile).
+        var replay = await client.PostAsJsonAsync("/api/v1/auth/login/two-factor", new { twoFactorToken = ticket, code = Authenticator.Code(key, _enabledAt) });
         replay.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await Code(replay)).ShouldBe("auth.two-factor-failed");
 
@@ -208,6 +209,9 @@ public sealed class TwoFactorTests(TwoFactorTests.ProductionSettingFactory api) 
         (await client.PostAsJsonAsync("/api/v1/auth/login/two-factor", new { twoFactorToken = "x" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    /// <summary>When the last enrolment's code was made: the code that turned two-factor sign-in on.</summary>
+    private DateTimeOffset _enabledAt;
+
     private async Task<(string Key, string OldRefreshToken)> EnrolAsync(string email)
     {
         var (key, refresh, _) = await EnrolWithCodesAsync(email);
@@ -223,7 +227,8 @@ public sealed class TwoFactorTests(TwoFactorTests.ProductionSettingFactory api) 
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.AccessToken);
         var setup = await (await client.PostAsync("/api/v1/auth/two-factor/setup", null)).Content.ReadFromJsonAsync<JsonElement>();
         var key = setup.GetProperty("sharedKey").GetString()!;
-        var enabled = await client.PostAsJsonAsync("/api/v1/auth/two-factor/enable", new { code = Authenticator.Code(key, api.Clock.GetUtcNow()) });
+        _enabledAt = api.Clock.GetUtcNow();
+        var enabled = await client.PostAsJsonAsync("/api/v1/auth/two-factor/enable", new { code = Authenticator.Code(key, _enabledAt) });
         enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
         var codes = (await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
         return (key, login.RefreshToken, codes);

@@ -11,23 +11,30 @@ using Npgsql;
 namespace Cme.Api.Tests.Notifications;
 
 /// <summary>Two API instances with the scheduler on, sharing one database: two Hangfire servers each (jobs, outbox).</summary>
-public sealed class ClusteredSchedulerTests : IAsyncLifetime
+public sealed class TwoSchedulerInstances : IAsyncLifetime
 {
-    private readonly SchedulerApi _first = new(null, "first");
-    private SchedulerApi _second = null!;
+    public ClusteredSchedulerTests.SchedulerApi First { get; } = new(null, "first");
+
+    public ClusteredSchedulerTests.SchedulerApi Second { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await _first.InitializeAsync();
-        _second = new SchedulerApi(_first, "second");
-        await _second.InitializeAsync();
+        await First.InitializeAsync();
+        Second = new ClusteredSchedulerTests.SchedulerApi(First, "second");
+        await Second.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
+        await Second.DisposeAsync();
+        await First.DisposeAsync();
     }
+}
+
+public sealed class ClusteredSchedulerTests(TwoSchedulerInstances instances) : IClassFixture<TwoSchedulerInstances>
+{
+    private readonly SchedulerApi _first = instances.First;
+    private readonly SchedulerApi _second = instances.Second;
 
     [Fact]
     public async Task TwoInstances_AreBothServers_BothSend_EachDueNotificationGoesOnce_AndTheJobsApiShowsAndRunsTheJobs()
@@ -199,7 +206,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
         throw new ShouldAssertException($"run {runId} never reached {state}");
     }
 
-    private sealed class SchedulerApi(SchedulerApi? shareWith, string instance) : NotificationApi
+    public sealed class SchedulerApi(SchedulerApi? shareWith, string instance) : NotificationApi
     {
         private readonly SchedulerApi? _shareWith = shareWith;
 
