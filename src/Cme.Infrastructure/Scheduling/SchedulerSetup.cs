@@ -36,17 +36,23 @@ public static class SchedulerSetup
         services.AddSingleton(new SchedulerInstance(configuration["Cme:Scheduler:InstanceName"] ?? $"{Environment.MachineName}:{Environment.ProcessId}"));
         services.AddSingleton<IJobLauncher, HangfireJobLauncher>();
 
-        // The storage and activator are this container's own singletons, registered before AddHangfire so that
-        // its TryAdd keeps them: Hangfire's JobStorage.Current and JobActivator.Current are process-wide, and two
-        // hosts in one process (the tests' two instances) must not share or overwrite them.
+        // Hangfire keeps its configuration in statics (JobStorage.Current, JobActivator.Current, LogProvider),
+        // and AddHangfire fills them from the last container that asked. Two hosts in one process (the tests'
+        // two instances) must neither share nor overwrite them, nor log into a host that has stopped: the
+        // storage, activator and filters are this container's own singletons, registered before AddHangfire so
+        // that its TryAdd keeps them, and its global configuration is replaced by one that sets only what is
+        // the same for every host (serializer, compatibility level, the process-wide HangfireLogging).
         var storageOptions = StorageOptions(configuration);
         services.TryAddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.TryAddSingleton<IJobFilterProvider>(_ => new JobFilterProviderCollection(GlobalFilters(), new JobFilterAttributeFilterProvider()));
-        services.AddHangfire(config => config
+        services.AddHangfire(_ => { });
+        services.Replace(ServiceDescriptor.Singleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLogging.Instance)));
+        services.AddHostedService<HangfireLoggingAttachment>();
         return services;
     }
 

@@ -22,6 +22,9 @@ public sealed class TwoSchedulerInstances : IAsyncLifetime
         await First.InitializeAsync();
         Second = new ClusteredSchedulerTests.SchedulerApi(First, "second");
         await Second.InitializeAsync();
+        // Start both hosts (and so their job servers) now, not at a test's first request.
+        _ = First.Services;
+        _ = Second.Services;
     }
 
     public async Task DisposeAsync()
@@ -54,9 +57,6 @@ public sealed class ClusteredSchedulerTests(TwoSchedulerInstances instances) : I
             insert.Parameters.AddWithValue("count", count);
             (await insert.ExecuteNonQueryAsync()).ShouldBe(count);
         }
-        _ = _first.Services;
-        _ = _second.Services;
-
         var admin = await _first.SignedInClientAsync(Demo.CmeAdmin);
         await _first.Sink.WaitForAsync(m => m.Count(x => x.Subject.StartsWith("Review queue")) >= count, TimeSpan.FromSeconds(120));
         var servers = await admin.GetFromJsonAsync<JsonElement>("/api/v1/jobs/servers");
@@ -89,12 +89,29 @@ public sealed class ClusteredSchedulerTests(TwoSchedulerInstances instances) : I
     }
 
     [Fact]
+    public async Task AnInstanceWithTheSchedulerOff_IsNoServer_AndWhatItEnqueuesTheServersRun()
+    {
+        await using var enqueuer = new SchedulerApi(_first, "enqueuer", scheduler: false);
+        await enqueuer.InitializeAsync();
+        var admin = await enqueuer.SignedInClientAsync(Demo.CmeAdmin);
+
+        var triggered = await admin.PostAsync("/api/v1/jobs/completion-sweep/trigger", null);
+        var runId = (await triggered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        var run = await WaitForRunAsync(admin, runId, "Succeeded");
+        var servers = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/jobs/servers")).EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToList();
+
+        triggered.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        run.GetProperty("jobName").GetString().ShouldBe("completion-sweep");
+        servers.Count.ShouldBe(4);
+        servers.ShouldNotContain(name => name.StartsWith("enqueuer"));
+    }
+
+    [Fact]
     public async Task TheDashboard_OpensForTheCmeOfficeInChinese_AndIsRefusedToEveryoneElse()
     {
         var admin = await _first.SignedInClientAsync(Demo.CmeAdmin);
         var learner = await _first.SignedInClientAsync(Demo.Gp);
         var institutionAdmin = await _first.SignedInClientAsync(Demo.InstitutionAdmin);
-        _ = _second.Services;
         string recurring = "", servers = "";
         for (var i = 0; i < 40 && !(recurring.Contains("结业核定") && servers.Contains("second:outbox")); i++)
         {
@@ -206,7 +223,7 @@ public sealed class ClusteredSchedulerTests(TwoSchedulerInstances instances) : I
         throw new ShouldAssertException($"run {runId} never reached {state}");
     }
 
-    public sealed class SchedulerApi(SchedulerApi? shareWith, string instance) : NotificationApi
+    public sealed class SchedulerApi(SchedulerApi? shareWith, string instance, bool scheduler = true) : NotificationApi
     {
         private readonly SchedulerApi? _shareWith = shareWith;
 
@@ -216,7 +233,7 @@ public sealed class ClusteredSchedulerTests(TwoSchedulerInstances instances) : I
             {
                 var settings = new Dictionary<string, string?>(base.Settings)
                 {
-                    ["Cme:Scheduler:Enabled"] = "true",
+                    ["Cme:Scheduler:Enabled"] = scheduler ? "true" : "false",
                     ["Cme:Scheduler:InstanceName"] = instance,
                     ["Cme:Scheduler:DispatchIntervalSeconds"] = "1",
                     ["Cme:Notifications:BatchSize"] = "20",
