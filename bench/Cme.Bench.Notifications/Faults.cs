@@ -38,18 +38,21 @@ internal static class Faults
         if (!killWaitOk)
             Console.WriteLine($"    kill -9: the wait before the kill failed: {atKill.Total} of the {count / 4} e-mails awaited had arrived after 3 min; the kill did not hit mid-dispatch");
         var arrivedAtKill = sink.Messages.Count;
-        TimeSpan? firstAfterRestart;
+        TimeSpan? firstAfterRestart, readyAfter;
         using (var second = new ApiProcess(cs, sink.Port, "kill-second", logDir, "kill-second"))
         {
             var started = Stopwatch.StartNew();
+            var ready = second.ReadyAsync(TimeSpan.FromMinutes(2)).ContinueWith(t => t.Result ? started.Elapsed : (TimeSpan?)null, TaskScheduler.Default);
             firstAfterRestart = await WaitForSinkAsync(sink, arrivedAtKill + 1, TimeSpan.FromMinutes(2)) ? started.Elapsed : null;
+            readyAfter = await ready;
             await WaitAllSentAsync(cs, "kill", count, TimeSpan.FromMinutes(4));
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
         var afterKill = Sink.Count(sink, "Review queue");
         var promptly = firstAfterRestart is { } f && f <= FirstAfterRestartLimit;
         Console.WriteLine($"    kill -9: the new process's first e-mail arrived {(firstAfterRestart is { } t ? $"{t.TotalSeconds:0.0} s" : "NOT within 2 min")} "
-            + $"after it was started (limit {FirstAfterRestartLimit.TotalSeconds:0} s, start-up included)");
+            + $"after it was started (limit {FirstAfterRestartLimit.TotalSeconds:0} s, start-up included; "
+            + $"/health/ready after {(readyAfter is { } r ? $"{r.TotalSeconds:0.0} s" : "NOT within 2 min")})");
         // The one e-mail in flight when the process died may go out again (accepted by SMTP, not yet marked sent): at most one per kill.
         failures += Report("kill -9", count, afterKill, atKill.Total, watch.Elapsed, await PendingAsync(cs, "kill"), allowedDuplicates: 1,
             extraOk: killWaitOk && promptly,
