@@ -40,7 +40,8 @@ internal sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
 
-    public ApiProcess(string connectionString, int smtpPort, string name, string logDir)
+    /// <param name="instanceName">Cme:Scheduler:InstanceName: the name its Hangfire servers start with and its dispatcher records per attempt.</param>
+    public ApiProcess(string connectionString, int smtpPort, string name, string logDir, string? instanceName = null)
     {
         Port = FreePort();
         var dll = Path.Combine(Repo.Root, "src", "Cme.Api", "bin", Repo.Configuration, "net10.0", "Cme.Api.dll");
@@ -59,6 +60,8 @@ internal sealed class ApiProcess : IDisposable
         start.Environment["Cme__Notifications__BatchSize"] = "50";
         start.Environment["Cme__Notifications__ClaimLeaseSeconds"] = "10";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (instanceName is not null)
+            start.Environment["Cme__Scheduler__InstanceName"] = instanceName;
         _process = Process.Start(start)!;
         var log = new StreamWriter(Path.Combine(logDir, $"{name}.log"), append: true) { AutoFlush = true };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
