@@ -41,11 +41,29 @@ public static class SchedulerSetup
         var storageOptions = StorageOptions(configuration);
         services.TryAddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        NoRetryUnlessTheJobSaysSo();
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         return services;
+    }
+
+    /// <summary>
+    /// Every job of the catalog sets its own <see cref="AutomaticRetryAttribute"/>. A run whose class no longer loads
+    /// has none to read, and Hangfire's default (ten retries over hours) would park it among the retries; with no
+    /// retry by default it fails at once, visibly, on the dashboard's failed page, and the queue goes on.
+    /// (Hangfire's global filters are process-wide; this is idempotent.)
+    /// </summary>
+    private static void NoRetryUnlessTheJobSaysSo()
+    {
+        lock (GlobalJobFilters.Filters)
+        {
+            foreach (var retry in GlobalJobFilters.Filters.Select(f => f.Instance).OfType<AutomaticRetryAttribute>().Where(r => r.Attempts != 0).ToList())
+                GlobalJobFilters.Filters.Remove(retry);
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is AutomaticRetryAttribute))
+                GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute { Attempts = 0 });
+        }
     }
 
     /// <summary>
