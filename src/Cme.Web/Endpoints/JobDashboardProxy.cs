@@ -55,7 +55,18 @@ public static class JobDashboardProxy
             if (request.Headers.TryGetValue(header, out var value))
                 forward.Headers.TryAddWithoutValidation(header, (IEnumerable<string?>)value);
 
-        using var answer = await dashboard.SendAsync(forward, context.RequestAborted);
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await dashboard.SendAsync(forward, context.RequestAborted);
+        }
+        catch (HttpRequestException)
+        {
+            // The API is not there: the Web's own status page, as for any other page.
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            return;
+        }
+        using var disposeAnswer = answer;
         var status = (int)answer.StatusCode;
         context.Response.StatusCode = status;
         // Refusals and failures as the Web's own status page, in the reader's language; never the API's body.
