@@ -38,6 +38,7 @@ app.MapActivityEvidenceEndpoints();
 app.MapTrainerApplicationEvidenceEndpoints();
 app.MapCertificateFileEndpoints();
 app.MapEvaluationFileEndpoints();
+app.MapJobDashboardProxy();
 app.MapRazorComponents<App>();
 
 app.Run();

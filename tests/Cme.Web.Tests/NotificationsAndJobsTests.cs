@@ -7,12 +7,16 @@ namespace Cme.Web.Tests;
 /// <summary>The web pages over an API that runs the job scheduler.</summary>
 public sealed class SchedulerWebStack : WebStack
 {
-    protected override IReadOnlyDictionary<string, string?> ApiSettings => new Dictionary<string, string?>
+    /// <summary>The scheduler's settings, shared by a second API instance a test starts over the same database.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> SchedulerSettings = new Dictionary<string, string?>
     {
         ["Cme:Scheduler:Enabled"] = "true",
         ["Cme:Scheduler:DispatchIntervalSeconds"] = "1",
         ["Cme:Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), $"cme-web-test-mail-{Guid.NewGuid():N}"),
     };
+
+    protected override IReadOnlyDictionary<string, string?> ApiSettings =>
+        new Dictionary<string, string?>(SchedulerSettings) { ["Cme:Scheduler:InstanceName"] = "web-a" };
 }
 
 public sealed class NotificationsAndJobsTests(SchedulerWebStack stack) : IClassFixture<SchedulerWebStack>
@@ -59,16 +63,24 @@ public sealed class NotificationsAndJobsTests(SchedulerWebStack stack) : IClassF
 
         var admin = await stack.SignInAsync(Demo.CmeAdmin);
         await admin.GetByTestId("nav-jobs").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("job-row")).ToHaveCountAsync(4);
         await Assertions.Expect(admin.Locator("[data-testid=job-row][data-job=reminder-planner] [data-testid=job-next]")).Not.ToHaveTextAsync("—");
-        await Assertions.Expect(admin.Locator("[data-testid=job-row][data-job=outbox-dispatcher]")).ToBeVisibleAsync();
-        await admin.Locator("[data-testid=job-row][data-job=reminder-planner] [data-testid=job-trigger]").ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("jobs-done")).ToBeVisibleAsync();
-        for (var i = 0; i < 30 && !await admin.Locator("[data-testid=run-row][data-job=reminder-planner]").First.IsVisibleAsync(); i++)
+        var dispatcher = admin.Locator("[data-testid=job-row][data-job=outbox-dispatcher]");
+        await Assertions.Expect(dispatcher).ToContainTextAsync("通知发送");
+        await Assertions.Expect(dispatcher.GetByTestId("job-schedule")).ToContainTextAsync("每秒");
+        // The dispatcher runs every second: Hangfire's record of its last run shows on the page.
+        for (var i = 0; i < 30 && await dispatcher.GetByTestId("job-last").GetAttributeAsync("data-state") != "Succeeded"; i++)
         {
             await Task.Delay(500);
             await admin.ReloadAsync();
         }
-        await Assertions.Expect(admin.Locator("[data-testid=run-row][data-job=reminder-planner][data-succeeded=true]").First).ToBeVisibleAsync();
+        await Assertions.Expect(dispatcher.GetByTestId("job-last")).ToContainTextAsync("成功");
+        // This instance's two Hangfire servers: the jobs and the outbox.
+        await Assertions.Expect(admin.GetByTestId("server-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(admin.GetByTestId("servers-table")).ToContainTextAsync("web-a:outbox");
+        await admin.Locator("[data-testid=job-row][data-job=reminder-planner] [data-testid=job-trigger]").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("jobs-done")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("jobs-open-dashboard")).ToHaveAttributeAsync("href", "/admin/hangfire");
 
         var failed = admin.GetByTestId("failed-row").Filter(new() { HasText = "SmtpException" });
         await Assertions.Expect(failed).ToContainTextAsync("6");

@@ -8,13 +8,17 @@ public sealed record UnreadCountDto(int Unread);
 
 public sealed record NotificationPreferenceDto(string Kind, bool InApp, bool Email);
 
-public sealed record JobTriggerDto(string Name, string Schedule, string State, DateTimeOffset? NextFireAt, DateTimeOffset? PreviousFireAt, Dictionary<string, string> Data);
+/// <summary>A recurring job as Hangfire holds it: cron schedule (UTC), queue, next and last run, the last run's state.</summary>
+public sealed record JobDto(string Name, string Cron, string Queue, DateTimeOffset? NextRunAt, DateTimeOffset? LastRunAt, string? LastRunId,
+    string? LastState, string? Error);
 
-public sealed record JobRunDto(long Id, string JobName, string TriggerName, DateTimeOffset? ScheduledAt, DateTimeOffset StartedAt, long DurationMs,
-    bool Succeeded, string? Result, string? Error, string Instance, bool Recovering);
+/// <summary>One run of a job (a Hangfire background job) in its current state.</summary>
+public sealed record JobRunDto(string Id, string JobName, string State, DateTimeOffset? At, long? DurationMs, string? Result, string? Error, string? Server);
 
-public sealed record JobSummaryDto(string Name, string? Description, bool Recurring, List<JobTriggerDto> Triggers, DateTimeOffset? NextFireAt,
-    JobRunDto? LastRun, int FailuresLast24h);
+/// <summary>A Hangfire server at work (two per API instance with the scheduler on).</summary>
+public sealed record JobServerDto(string Name, int Workers, List<string> Queues, DateTimeOffset StartedAt, DateTimeOffset? HeartbeatAt);
+
+public sealed record JobTriggeredDto(string JobName, string RunId);
 
 public sealed record OutboxItemDto(Guid Id, Guid RecipientId, string RecipientName, string Kind, string Channel, string Status, DateTimeOffset DueAt,
     int Attempts, string? LastError, DateTimeOffset? SentAt, string DedupKey);
@@ -44,14 +48,18 @@ public sealed class NotificationsApiClient(HttpClient http) : ApiClientBase(http
     public Task<ApiResult> SetPreferencesAsync(IReadOnlyList<NotificationPreferenceDto> preferences, CancellationToken cancellationToken = default) =>
         PutAsync("api/v1/me/notifications/preferences", new { preferences }, cancellationToken);
 
-    public Task<ApiResult<List<JobSummaryDto>>> JobsAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<List<JobSummaryDto>>("api/v1/jobs", cancellationToken);
+    public Task<ApiResult<List<JobDto>>> JobsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<JobDto>>("api/v1/jobs", cancellationToken);
 
-    public Task<ApiResult<List<JobRunDto>>> JobRunsAsync(bool failedOnly, CancellationToken cancellationToken = default) =>
-        GetAsync<List<JobRunDto>>($"api/v1/jobs/runs?failedOnly={(failedOnly ? "true" : "false")}&take=30", cancellationToken);
+    /// <summary>Recent runs in one state (Succeeded, Failed, Processing, Enqueued), newest first.</summary>
+    public Task<ApiResult<List<JobRunDto>>> JobRunsAsync(string state, int take, CancellationToken cancellationToken = default) =>
+        GetAsync<List<JobRunDto>>($"api/v1/jobs/runs?state={Uri.EscapeDataString(state)}&take={take}", cancellationToken);
+
+    public Task<ApiResult<List<JobServerDto>>> JobServersAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<JobServerDto>>("api/v1/jobs/servers", cancellationToken);
 
     public Task<ApiResult> TriggerJobAsync(string name, CancellationToken cancellationToken = default) =>
-        PostAsync($"api/v1/jobs/{Uri.EscapeDataString(name)}/trigger", new { }, cancellationToken);
+        PostAsync($"api/v1/jobs/{Uri.EscapeDataString(name)}/trigger", null, cancellationToken);
 
     public Task<ApiResult<OutboxPageDto>> FailedNotificationsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<OutboxPageDto>("api/v1/notifications/outbox?status=Failed&take=30", cancellationToken);

@@ -139,6 +139,12 @@ public static class CmeWebServices
             .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<AcceptLanguageHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
+        // Hangfire's dashboard, passed through: redirects come back to the browser as they are, not followed here.
+        services.AddHttpClient<JobDashboardClient>(ConfigureApi)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .AddHttpMessageHandler<ForwardedForHandler>()
+            .AddHttpMessageHandler<AcceptLanguageHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
         // Public verification: no token, whoever is signed in.
         services.AddHttpClient<CertificateVerificationClient>(ConfigureApi)
             .AddHttpMessageHandler<ForwardedForHandler>()

@@ -20,9 +20,12 @@ public static partial class PageCrawl
 {
     public const int MaxPages = 80;
 
-    // Files, JSON and form-only endpoints: not pages.
+    // Files, JSON and form-only endpoints: not pages. And Hangfire's dashboard (/admin/hangfire), a third-party UI
+    // for the CME office only that we pass through but do not write: its texts, markup and layout are Hangfire's,
+    // so the language, accessibility and phone crawls leave it out (docs/accessibility.md lists it as non-conforming).
+    // The project's own jobs page (/admin/jobs) stays in the crawls.
     private static readonly string[] NotPages =
-        ["/logout", "/culture", "/export", "/evidence", "/media/", "/progress", "/check-in-code", "/pdf", ".pdf", ".csv", ".ics", ".json"];
+        ["/logout", "/culture", "/export", "/evidence", "/media/", "/progress", "/check-in-code", "/pdf", ".pdf", ".csv", ".ics", ".json", "/admin/hangfire"];
 
     /// <param name="visit">Called on each page opened, before the crawl moves on (such as an accessibility check).</param>
     public static async Task<IReadOnlyList<CrawledPage>> CrawlAsync(IPage page, Func<string, Task>? visit = null)

@@ -84,7 +84,7 @@ public sealed partial class PhoneCrawlTests(WebStack stack, ITestOutputHelper ou
     private static readonly IReadOnlyDictionary<string, string[]> MenuLinks = new Dictionary<string, string[]>
     {
         [Demo.CmeAdmin] = ["/review", "/admin/offerings", "/admin/institutions", "/admin/staff", "/admin/trainers", "/admin/trainers/queue",
-            "/admin/credit-activities", "/admin/certificates", "/admin/reports", "/admin/credit-policies", "/admin/jobs"],
+            "/admin/credit-activities", "/admin/certificates", "/admin/reports", "/admin/credit-policies", "/admin/jobs", "/admin/hangfire"],
         [Demo.InstitutionAdmin] = ["/admin/staff", "/admin/offerings", "/admin/credit-activities", "/admin/certificates", "/admin/reports"],
     };
 
