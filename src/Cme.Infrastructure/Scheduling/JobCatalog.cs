@@ -55,6 +55,15 @@ public static class JobCatalog
             "结业核定：最后一场课结束后完成学习、授予学分", "Completion sweep: complete and award when the last session has ended"),
     ];
 
+    /// <summary>The interval of the most frequent job, in seconds (the planner's cron counts as a minute).</summary>
+    public static double ShortestIntervalSeconds(IConfiguration configuration) => new[]
+    {
+        60.0,
+        configuration.GetValue("Cme:Scheduler:DispatchIntervalSeconds", 10.0),
+        configuration.GetValue("Cme:Certificates:PollSeconds", 5.0),
+        configuration.GetValue("Cme:Scheduler:CompletionSweepSeconds", 60.0),
+    }.Min();
+
     public static JobRegistration? Find(IConfiguration configuration, string name) => Jobs(configuration).FirstOrDefault(j => j.Name == name);
 
     /// <summary>The job whose class Hangfire will call, or null for a type that is not ours (or no longer exists).</summary>

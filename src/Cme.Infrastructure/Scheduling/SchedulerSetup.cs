@@ -97,10 +97,12 @@ public static class SchedulerSetup
     public static IServiceCollection AddCmeScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         var instance = configuration["Cme:Scheduler:InstanceName"] ?? $"{Environment.MachineName}:{Environment.ProcessId}";
-        var polling = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:SchedulePollSeconds", 1.0));
+        // How often a server looks for due recurring and delayed jobs: as often as the most frequent job runs,
+        // at most every 5 s (each look is a lock and a query; two instances polling every second made ~70
+        // transactions a second at rest). The outbox server leaves that to the jobs server beside it.
+        var polling = TimeSpan.FromSeconds(configuration.GetValue("Cme:Scheduler:SchedulePollSeconds", Math.Min(5.0, JobCatalog.ShortestIntervalSeconds(configuration))));
         void Common(BackgroundJobServerOptions o)
         {
-            o.SchedulePollingInterval = polling;
             o.HeartbeatInterval = TimeSpan.FromSeconds(5);
             o.ServerTimeout = TimeSpan.FromSeconds(30);
             o.ServerCheckInterval = TimeSpan.FromSeconds(10);
@@ -109,6 +111,7 @@ public static class SchedulerSetup
         services.AddHangfireServer(o =>
         {
             Common(o);
+            o.SchedulePollingInterval = polling;
             o.ServerName = $"{instance}:jobs";
             o.Queues = [JobCatalog.DefaultQueue];
             o.WorkerCount = configuration.GetValue("Cme:Scheduler:Workers", 4);
@@ -116,6 +119,7 @@ public static class SchedulerSetup
         services.AddHangfireServer(o =>
         {
             Common(o);
+            o.SchedulePollingInterval = TimeSpan.FromMinutes(1);
             o.ServerName = $"{instance}:outbox";
             o.Queues = [JobCatalog.OutboxQueue];
             o.WorkerCount = 1;
