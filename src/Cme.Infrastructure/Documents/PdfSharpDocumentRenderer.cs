@@ -1,7 +1,6 @@
 using Cme.Application.Certificates;
 using Cme.Application.Credits;
 using Cme.Domain.Certificates;
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
@@ -9,8 +8,8 @@ using PdfSharp.Pdf;
 namespace Cme.Infrastructure.Documents;
 
 /// <summary>
-/// Renders the documents with PDFsharp (AGPL-3.0, as this project is). PDFsharp's font settings are
-/// process-wide and may be set once, so the first renderer sets them for everyone.
+/// Renders the documents with PDFsharp 6.2 (MIT). PDFsharp's font settings are process-wide and may
+/// be set once, so the first renderer sets them for everyone.
 /// </summary>
 public sealed class PdfSharpDocumentRenderer : IDocumentRenderer
 {
@@ -23,7 +22,6 @@ public sealed class PdfSharpDocumentRenderer : IDocumentRenderer
         {
             if (_ready)
                 return;
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new CmeFontResolver(fontPath);
             _ready = true;
         }

@@ -10,7 +10,7 @@ namespace Cme.Infrastructure.Reports;
 /// <summary>
 /// The annual summary, A4 portrait, bilingual headings, with the same PDFsharp set-up and font
 /// (Chinese and Latin in one face) as certificates: asking for the document renderer makes sure
-/// PDFsharp's process-wide licence and font resolver are set before the first page is drawn.
+/// PDFsharp's process-wide font resolver is set before the first page is drawn.
 /// </summary>
 internal sealed class PdfSharpAnnualSummaryRenderer(IDocumentRenderer documents) : IAnnualSummaryRenderer
 {
