@@ -183,7 +183,7 @@ public sealed class ClusteredSchedulerTests(TwoSchedulerInstances instances) : I
         {
             await connection.OpenAsync();
             await using var kill = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND classid = x'636d656a'::int::oid AND granted", connection);
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND classid = x'636d656a'::int::oid AND objid = hashtext('exclusion-test')::oid AND granted", connection);
             ((long)(await kill.ExecuteScalarAsync())!).ShouldBe(1);
         }
         var afterDeath = await _second.Services.GetRequiredService<JobExclusion>().RunAloneAsync("exclusion-test", _ => Task.FromResult("ran"), CancellationToken.None);
