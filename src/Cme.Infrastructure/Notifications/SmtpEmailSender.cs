@@ -101,7 +101,7 @@ public sealed class SmtpEmailSender(EmailOptions options) : IEmailSender
 
     private sealed class SmtpSession(EmailOptions options) : IEmailSession
     {
-        // MailKit's SmtpClient (not System.Net.Mail's), written out once here.
+        // MailKit's SMTP client class (not System.Net.Mail's), named in full once, here.
         private readonly MailKit.Net.Smtp.SmtpClient _client = new()
         {
             Timeout = options.TimeoutSeconds * 1000,
