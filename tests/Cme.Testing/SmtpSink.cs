@@ -49,6 +49,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<IDisposable, byte> _open = new();
     private int _sessions;
 
     /// <param name="certificate">When given, the sink offers STARTTLS with it.</param>
@@ -67,7 +68,7 @@ public sealed class SmtpSink : IAsyncDisposable
             })
             .Build();
         var services = new ServiceProvider();
-        services.Add(new NoDelayListenerFactory(port => _port.TrySetResult(port)));
+        services.Add(new NoDelayListenerFactory(port => _port.TrySetResult(port), _open));
         services.Add(new Store(this));
         if (credentials is not null)
             services.Add(new DelegatingUserAuthenticator((user, password) => user == credentials.UserName && password == credentials.Password));
@@ -87,6 +88,13 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>When set, DATA is answered with 451 (a temporary failure) and nothing is kept.</summary>
     public volatile bool Refuse;
+
+    /// <summary>Closes every open connection from the server's side, as a server restarting or timing out would.</summary>
+    public void DropConnections()
+    {
+        foreach (var connection in _open.Keys)
+            connection.Dispose();
+    }
 
     public async Task<IReadOnlyList<SinkMessage>> WaitForAsync(Func<IReadOnlyCollection<SinkMessage>, bool> condition, TimeSpan timeout)
     {
@@ -113,17 +121,17 @@ public sealed class SmtpSink : IAsyncDisposable
     /// Accepts connections with Nagle's algorithm off: the server answers pipelined commands one
     /// reply at a time, and with Nagle on each further reply waits for the client's delayed ACK (~40 ms).
     /// </summary>
-    private sealed class NoDelayListenerFactory(Action<int> started) : IEndpointListenerFactory
+    private sealed class NoDelayListenerFactory(Action<int> started, ConcurrentDictionary<IDisposable, byte> open) : IEndpointListenerFactory
     {
         public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
         {
             var listener = new TcpListener(endpointDefinition.Endpoint);
             listener.Start();
             started(((IPEndPoint)listener.LocalEndpoint).Port);
-            return new Listener(listener);
+            return new Listener(listener, open);
         }
 
-        private sealed class Listener(TcpListener listener) : IEndpointListener
+        private sealed class Listener(TcpListener listener, ConcurrentDictionary<IDisposable, byte> open) : IEndpointListener
         {
             public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
             {
@@ -131,14 +139,16 @@ public sealed class SmtpSink : IAsyncDisposable
                 client.NoDelay = true;
                 context.Properties.Add(EndpointListener.LocalEndPointKey, client.Client.LocalEndPoint);
                 context.Properties.Add(EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint);
-                return new Pipe(client);
+                var pipe = new Pipe(client, open);
+                open.TryAdd(pipe, 0);
+                return pipe;
             }
 
             public void Dispose() => listener.Stop();
         }
 
         /// <summary>The connection as pipes, upgraded to TLS on STARTTLS.</summary>
-        private sealed class Pipe(TcpClient client) : ISecurableDuplexPipe
+        private sealed class Pipe(TcpClient client, ConcurrentDictionary<IDisposable, byte> open) : ISecurableDuplexPipe
         {
             private Stream _stream = client.GetStream();
 
@@ -164,6 +174,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
             public void Dispose()
             {
+                open.TryRemove(this, out _);
                 _stream.Dispose();
                 client.Dispose();
             }

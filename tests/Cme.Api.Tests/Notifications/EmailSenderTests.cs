@@ -57,6 +57,28 @@ public sealed class EmailSenderTests
     }
 
     [Fact]
+    public async Task WhenTheServerDroppedTheConnectionBetweenTwoMessages_TheSenderConnectsAgainOnce_AndNothingIsLost()
+    {
+        await using var sink = new SmtpSink();
+        var sender = new SmtpEmailSender(new EmailOptions { Host = "127.0.0.1", Port = sink.Port });
+        var first = Message(1);
+        var second = Message(2);
+        var third = Message(3);
+
+        using (var session = sender.Open())
+        {
+            await session.SendAsync(first, CancellationToken.None);
+            sink.DropConnections();
+            await session.SendAsync(second, CancellationToken.None);
+            await session.SendAsync(third, CancellationToken.None);
+        }
+
+        sink.Messages.Count.ShouldBe(3);
+        sink.Messages.Select(m => m.NotificationId).ShouldBe([first.NotificationId, second.NotificationId, third.NotificationId]);
+        sink.Sessions.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task WithSslAndAUserName_TheSenderUsesStartTlsAndAuthenticates_AndAWrongPasswordSendsNothing()
     {
         using var certificate = SelfSigned();
