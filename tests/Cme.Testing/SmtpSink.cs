@@ -1,92 +1,100 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using System.IO.Pipelines;
+using System.Net.Security;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Authentication;
+using SmtpServer.ComponentModel;
+using SmtpServer.IO;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace Cme.Testing;
 
-/// <summary>One message the sink accepted, with its headers decoded.</summary>
+/// <summary>One message the sink accepted, parsed with MimeKit.</summary>
 public sealed record SinkMessage(string From, IReadOnlyList<string> To, string Raw)
 {
-    public string Header(string name)
-    {
-        var match = Regex.Match(Raw, $@"^{Regex.Escape(name)}:[ \t]*([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", RegexOptions.Multiline | RegexOptions.IgnoreCase);
-        return match.Success ? DecodeWords(match.Groups[1].Value.Replace("\r\n", "", StringComparison.Ordinal).Trim()) : "";
-    }
+    private readonly Lazy<MimeMessage> _mime = new(() => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Raw))));
 
-    public string Subject => Header("Subject");
+    /// <summary>The parsed message (MimeKit).</summary>
+    public MimeMessage Mime => _mime.Value;
+
+    /// <summary>A header's value, decoded; empty when the message has none.</summary>
+    public string Header(string name) => Mime.Headers[name]?.Trim() ?? "";
+
+    public string Subject => Mime.Subject ?? "";
 
     public Guid? NotificationId => Guid.TryParse(Header("X-Cme-Notification"), out var id) ? id : null;
 
-    /// <summary>The text body (base64 or quoted-printable as System.Net.Mail wrote it), decoded.</summary>
-    public string Body
-    {
-        get
-        {
-            var split = Raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var body = split < 0 ? "" : Raw[(split + 4)..];
-            var encoding = Header("Content-Transfer-Encoding");
-            if (encoding.Equals("base64", StringComparison.OrdinalIgnoreCase))
-                return Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", "", StringComparison.Ordinal).Trim()));
-            if (encoding.Equals("quoted-printable", StringComparison.OrdinalIgnoreCase))
-                return DecodeQuotedPrintable(body);
-            return body;
-        }
-    }
-
-    private static string DecodeWords(string value) =>
-        Regex.Replace(value, @"=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*", m =>
-        {
-            var charset = Encoding.GetEncoding(m.Groups[1].Value);
-            return m.Groups[2].Value is "B" or "b"
-                ? charset.GetString(Convert.FromBase64String(m.Groups[3].Value))
-                : DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' '));
-        });
-
-    private static string DecodeQuotedPrintable(string value)
-    {
-        var bytes = new List<byte>();
-        var text = value.Replace("=\r\n", "", StringComparison.Ordinal);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
-            }
-        }
-        return Encoding.UTF8.GetString([.. bytes]);
-    }
+    /// <summary>The text body, decoded.</summary>
+    public string Body => Mime.TextBody ?? "";
 }
 
 /// <summary>
-/// A small SMTP server on 127.0.0.1 that accepts every message and keeps it (enough SMTP for
-/// System.Net.Mail: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT). It can be told to refuse
-/// messages, to test retries.
+/// An SMTP server on 127.0.0.1 for tests (the SmtpServer package; messages parsed with MimeKit)
+/// that accepts every message and keeps it. It can be told to refuse messages (to test retries),
+/// counts the connections it served, and can require STARTTLS (a self-signed certificate) and a
+/// user name and password.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
+    private readonly SmtpServer.SmtpServer _server;
+    private readonly Task _running;
+    private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<IDisposable, byte> _open = new();
+    private int _sessions;
 
-    public SmtpSink()
+    /// <param name="certificate">When given, the sink offers STARTTLS with it.</param>
+    /// <param name="credentials">When given, the sink requires AUTH with this user name and password.</param>
+    public SmtpSink(X509Certificate2? certificate = null, NetworkCredential? credentials = null)
     {
-        _listener.Start();
-        _accepting = AcceptAsync();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("cme-test-sink")
+            .Endpoint(endpoint =>
+            {
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)).SessionTimeout(TimeSpan.FromMinutes(5));
+                if (certificate is not null)
+                    endpoint.Certificate(certificate);
+                if (credentials is not null)
+                    endpoint.AuthenticationRequired().AllowUnsecureAuthentication(certificate is null);
+            })
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(new NoDelayListenerFactory(port => _port.TrySetResult(port), _open));
+        services.Add(new Store(this));
+        if (credentials is not null)
+            services.Add(new DelegatingUserAuthenticator((user, password) => user == credentials.UserName && password == credentials.Password));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _running = _server.StartAsync(_stop.Token);
+        if (!_port.Task.Wait(TimeSpan.FromSeconds(30)))
+            throw new InvalidOperationException("The SMTP sink did not start listening.");
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _port.Task.Result;
 
     public ConcurrentQueue<SinkMessage> Messages { get; } = new();
 
+    /// <summary>SMTP connections served so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
     /// <summary>When set, DATA is answered with 451 (a temporary failure) and nothing is kept.</summary>
     public volatile bool Refuse;
+
+    /// <summary>Closes every open connection from the server's side, as a server restarting or timing out would.</summary>
+    public void DropConnections()
+    {
+        foreach (var connection in _open.Keys)
+            connection.Dispose();
+    }
 
     public async Task<IReadOnlyList<SinkMessage>> WaitForAsync(Func<IReadOnlyCollection<SinkMessage>, bool> condition, TimeSpan timeout)
     {
@@ -96,89 +104,79 @@ public sealed class SmtpSink : IAsyncDisposable
         return [.. Messages];
     }
 
-    private async Task AcceptAsync()
+    private sealed class Store(SmtpSink sink) : MessageStore
     {
-        while (!_stop.IsCancellationRequested)
+        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken)
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            _ = Task.Run(() => ServeAsync(client));
+            if (sink.Refuse)
+                return Task.FromResult(new SmtpResponse((SmtpReplyCode)451, "4.3.0 Try again later"));
+            sink.Messages.Enqueue(new SinkMessage($"<{transaction.From.AsAddress()}>", [.. transaction.To.Select(t => t.AsAddress())],
+                System.Text.Encoding.UTF8.GetString(buffer.ToArray())));
+            return Task.FromResult(SmtpResponse.Ok);
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    /// <summary>
+    /// Accepts connections with Nagle's algorithm off: the server answers pipelined commands one
+    /// reply at a time, and with Nagle on each further reply waits for the client's delayed ACK (~40 ms).
+    /// </summary>
+    private sealed class NoDelayListenerFactory(Action<int> started, ConcurrentDictionary<IDisposable, byte> open) : IEndpointListenerFactory
     {
-        using (client)
+        public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
         {
-            client.NoDelay = true;
-            try
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            started(((IPEndPoint)listener.LocalEndpoint).Port);
+            return new Listener(listener, open);
+        }
+
+        private sealed class Listener(TcpListener listener, ConcurrentDictionary<IDisposable, byte> open) : IEndpointListener
+        {
+            public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
             {
-                var stream = client.GetStream();
-                var reader = new StreamReader(stream, new UTF8Encoding(false));
-                var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
-                await writer.WriteLineAsync("220 cme-test-sink ESMTP");
-                string from = "";
-                var to = new List<string>();
-                while (await reader.ReadLineAsync(_stop.Token) is { } line)
-                {
-                    var verb = line.Split(' ', 2)[0].ToUpperInvariant();
-                    switch (verb)
-                    {
-                        case "EHLO":
-                            await writer.WriteLineAsync("250-cme-test-sink");
-                            await writer.WriteLineAsync("250-8BITMIME");
-                            await writer.WriteLineAsync("250 SMTPUTF8");
-                            break;
-                        case "HELO" or "NOOP":
-                            await writer.WriteLineAsync("250 OK");
-                            break;
-                        case "RSET":
-                            (from, to) = ("", []);
-                            await writer.WriteLineAsync("250 OK");
-                            break;
-                        case "MAIL":
-                            from = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-                            await writer.WriteLineAsync("250 OK");
-                            break;
-                        case "RCPT":
-                            to.Add(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('<', '>'));
-                            await writer.WriteLineAsync("250 OK");
-                            break;
-                        case "DATA":
-                            await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                            var data = new StringBuilder();
-                            while (await reader.ReadLineAsync(_stop.Token) is { } dataLine && dataLine != ".")
-                                data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
-                            if (Refuse)
-                            {
-                                await writer.WriteLineAsync("451 4.3.0 Try again later");
-                            }
-                            else
-                            {
-                                Messages.Enqueue(new SinkMessage(from, [.. to], data.ToString()));
-                                await writer.WriteLineAsync("250 OK queued");
-                            }
-                            (from, to) = ("", []);
-                            break;
-                        case "QUIT":
-                            await writer.WriteLineAsync("221 Bye");
-                            return;
-                        default:
-                            await writer.WriteLineAsync("502 Command not implemented");
-                            break;
-                    }
-                }
+                var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                client.NoDelay = true;
+                context.Properties.Add(EndpointListener.LocalEndPointKey, client.Client.LocalEndPoint);
+                context.Properties.Add(EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint);
+                var pipe = new Pipe(client, open);
+                open.TryAdd(pipe, 0);
+                return pipe;
             }
-            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+
+            public void Dispose() => listener.Stop();
+        }
+
+        /// <summary>The connection as pipes, upgraded to TLS on STARTTLS.</summary>
+        private sealed class Pipe(TcpClient client, ConcurrentDictionary<IDisposable, byte> open) : ISecurableDuplexPipe
+        {
+            private Stream _stream = client.GetStream();
+
+            public PipeReader Input { get; private set; } = PipeReader.Create(client.GetStream());
+
+            public PipeWriter Output { get; private set; } = PipeWriter.Create(client.GetStream());
+
+            public bool IsSecure { get; private set; }
+
+            public SslProtocols SslProtocol => (_stream as SslStream)?.SslProtocol ?? SslProtocols.None;
+
+            public async Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default)
             {
-                // The client went away, or the sink is stopping.
+                var tls = new SslStream(_stream, leaveInnerStreamOpen: true);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+                {
+                    ServerCertificate = certificate,
+                    EnabledSslProtocols = protocols,
+                    ClientCertificateRequired = false,
+                }, cancellationToken);
+                (_stream, Input, Output, IsSecure) = (tls, PipeReader.Create(tls), PipeWriter.Create(tls), true);
+            }
+
+            public void Dispose()
+            {
+                open.TryRemove(this, out _);
+                _stream.Dispose();
+                client.Dispose();
             }
         }
     }
@@ -186,10 +184,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
         try
         {
-            await _accepting;
+            await _running;
         }
         catch (OperationCanceledException)
         {

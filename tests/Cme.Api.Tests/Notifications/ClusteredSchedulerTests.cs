@@ -42,7 +42,9 @@ public sealed class ClusteredSchedulerTests(TwoSchedulerInstances instances) : I
     [Fact]
     public async Task TwoInstances_AreBothServers_BothSend_EachDueNotificationGoesOnce_AndTheJobsApiShowsAndRunsTheJobs()
     {
-        const int count = 300;
+        // Enough for several seconds of sending (MailKit sends some 500 a second to the sink), so that the
+        // dispatcher's next runs, every second, land on the other instance while the first is still at it.
+        const int count = 3000;
         await using (var connection = new NpgsqlConnection(_first.ConnectionString))
         {
             await connection.OpenAsync();

@@ -118,7 +118,8 @@ public sealed class ReminderTests(NotificationApi api) : IClassFixture<Notificat
 
         failed.Status.ShouldBe("Failed");
         failed.Attempts.ShouldBe(2);
-        failed.LastError!.ShouldContain("SmtpException");
+        failed.LastError!.ShouldContain("SmtpCommandException");
+        failed.LastError!.ShouldContain("Try again later");
         item.GetProperty("attempts").GetInt32().ShouldBe(2);
         (await api.RowsAsync(session)).Single(r => r.Channel == "Email").Status.ShouldBe("Sent");
         api.Sink.Messages.Where(m => m.Subject.Contains(title)).ShouldHaveSingleItem();
