@@ -33,7 +33,8 @@ public static class DependencyInjection
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IValidator<>))
+                // Our handler interface too: a few handlers build on another's (the transcript PDF on the transcript).
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
                     services.AddScoped(contract, type);
             }
         }
