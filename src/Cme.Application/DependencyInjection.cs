@@ -26,7 +26,7 @@ public static class DependencyInjection
                 typeof(UnitOfWorkBehaviour<,>),
             ];
         });
-        services.AddScoped<ISender, Sender>();
+        services.AddScoped<ISender, MediatorSender>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

@@ -1,7 +1,7 @@
 namespace Cme.Application.Common.Messaging;
 
 /// <summary>Our <see cref="ISender"/> over Mediator's generated one (which knows every request at build time).</summary>
-internal sealed class Sender(Mediator.ISender mediator) : ISender
+internal sealed class MediatorSender(Mediator.ISender mediator) : ISender
 {
     public ValueTask<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
