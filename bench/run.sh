@@ -23,6 +23,8 @@ Benchmarks:
   faults    kill -9 while 2,000 e-mails are due, two API instances (both Hangfire servers, both sending),
             a database restart: every e-mail delivered, at most one twice per kill or restart, the first
             e-mail within 15 s of the new process (test.sh runs it with 1,000 after the tests)
+  pipeline  the request pipeline's own cost (ISender: scope, authorization, validation, audit, unit of
+            work, handler) for a query that reads no database, next to the same work done inline; no database
   reports   generates a consortium of 100,000 professionals and 2,500,000 ledger entries (seeded), then
             times the credit-completion report next to the same aggregate SQL in psql (target <= 1.5x)
 
@@ -36,6 +38,7 @@ case "${1:-}" in
   checkin) shift; source "$BENCH_DIR/checkin/bench.sh"; checkin_main "$@" ;;
   certificates) shift; exec "$BENCH_DIR/certificates/run.sh" "$@" ;;
   reports) shift; exec "$BENCH_DIR/reports/run.sh" "$@" ;;
+  pipeline) shift; exec dotnet run --project "$BENCH_DIR/Cme.Bench" -c Release -- pipeline "$@" ;;
   notifications) shift; (( $# )) || set -- 100000 10000
     exec dotnet run --project "$BENCH_DIR/Cme.Bench.Notifications" -c Release -- bench "$@" ;;
   faults) shift; (( $# )) || set -- 2000

@@ -6,6 +6,7 @@ try
     return args.FirstOrDefault() switch
     {
         "checkin" => await CheckInBurst.RunAsync(BenchArguments.Parse(args.Skip(1))),
+        "pipeline" => await PipelineCost.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000),
         _ => Usage(),
     };
 }
@@ -23,6 +24,7 @@ static int Usage()
           checkin  --api URL --sessions ID,ID,... --warmup-session ID --learners N --warmup N
                    --concurrency N --password P --trainer EMAIL --hook PROGRAM --results-dir DIR
                    One burst per session; PROGRAM is run as "PROGRAM before|after ROUND" around each.
+          pipeline [N] The request pipeline's cost per request (N requests, default 200,000), no database.
         """);
     return 2;
 }

@@ -142,7 +142,7 @@ public static class CourseEndpoints
         return TypedResults.File(media.Content, media.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{media.Sha256}\""));
     }
 
-    private static async Task<NoContent> NoContent(Task<Unit> work)
+    private static async Task<NoContent> NoContent(ValueTask<Unit> work)
     {
         await work;
         return TypedResults.NoContent();

@@ -34,7 +34,7 @@ public static class ReviewEndpoints
         return app;
     }
 
-    private static async Task<NoContent> Done(Task<Unit> work)
+    private static async Task<NoContent> Done(ValueTask<Unit> work)
     {
         await work;
         return TypedResults.NoContent();

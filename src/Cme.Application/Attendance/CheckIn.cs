@@ -33,7 +33,7 @@ internal sealed class CheckInValidator : AbstractValidator<CheckIn>
 internal sealed class CheckInHandler(IAppDbContext db, ICurrentUser user, ICheckInKey key, ICheckInAttempts attempts, IOfferingLock locks, TimeProvider clock)
     : IRequestHandler<CheckIn, CheckInResult>
 {
-    public async Task<CheckInResult> Handle(CheckIn request, CancellationToken cancellationToken)
+    public async ValueTask<CheckInResult> Handle(CheckIn request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var now = clock.GetUtcNow();
@@ -73,7 +73,7 @@ public sealed record GetMyCheckIn(Guid SessionId) : IQuery<MyCheckIn>;
 
 internal sealed class GetMyCheckInHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyCheckIn, MyCheckIn>
 {
-    public async Task<MyCheckIn> Handle(GetMyCheckIn request, CancellationToken cancellationToken)
+    public async ValueTask<MyCheckIn> Handle(GetMyCheckIn request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var mine = await db.Sessions.AsNoTracking().Where(s => s.Id == request.SessionId)
@@ -100,7 +100,7 @@ public sealed record GetCheckInCode(Guid SessionId) : IQuery<CurrentCode>;
 
 internal sealed class GetCheckInCodeHandler(IAppDbContext db, ICurrentUser user, ICheckInKey key, TimeProvider clock) : IRequestHandler<GetCheckInCode, CurrentCode>
 {
-    public async Task<CurrentCode> Handle(GetCheckInCode request, CancellationToken cancellationToken)
+    public async ValueTask<CurrentCode> Handle(GetCheckInCode request, CancellationToken cancellationToken)
     {
         await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         var now = clock.GetUtcNow();

@@ -34,7 +34,7 @@ internal sealed class ImportAttendanceHandler(IAppDbContext db, ICurrentUser use
 {
     private static readonly string[] Formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"];
 
-    public async Task<AttendanceImportResult> Handle(ImportAttendance request, CancellationToken cancellationToken)
+    public async ValueTask<AttendanceImportResult> Handle(ImportAttendance request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         var enrolled = await (from e in db.Enrolments

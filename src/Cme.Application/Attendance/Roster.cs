@@ -22,7 +22,7 @@ public sealed record GetRoster(Guid SessionId) : IQuery<IReadOnlyList<RosterLine
 
 internal sealed class GetRosterHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetRoster, IReadOnlyList<RosterLine>>
 {
-    public async Task<IReadOnlyList<RosterLine>> Handle(GetRoster request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<RosterLine>> Handle(GetRoster request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         return await (from e in db.Enrolments
@@ -48,7 +48,7 @@ internal sealed class MarkAttendanceValidator : AbstractValidator<MarkAttendance
 
 internal sealed class MarkAttendanceHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock, ILogger<MarkAttendanceHandler> logger) : IRequestHandler<MarkAttendance, CompletionView>
 {
-    public async Task<CompletionView> Handle(MarkAttendance request, CancellationToken cancellationToken)
+    public async ValueTask<CompletionView> Handle(MarkAttendance request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         SeparationOfDuties.EnsureNotSelf(user, request.LearnerId, nameof(MarkAttendance), logger);
@@ -79,7 +79,7 @@ internal sealed class RecordRemotePresenceHandler(IAppDbContext db, ICurrentUser
     ILogger<RecordRemotePresenceHandler> logger)
     : IRequestHandler<RecordRemotePresence, CompletionView>
 {
-    public async Task<CompletionView> Handle(RecordRemotePresence request, CancellationToken cancellationToken)
+    public async ValueTask<CompletionView> Handle(RecordRemotePresence request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         SeparationOfDuties.EnsureNotSelf(user, request.LearnerId, nameof(RecordRemotePresence), logger);
@@ -99,7 +99,7 @@ public sealed record GetMyCompletion(Guid OfferingId) : IQuery<CompletionView>;
 
 internal sealed class GetMyCompletionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMyCompletion, CompletionView>
 {
-    public async Task<CompletionView> Handle(GetMyCompletion request, CancellationToken cancellationToken)
+    public async ValueTask<CompletionView> Handle(GetMyCompletion request, CancellationToken cancellationToken)
     {
         var offering = await db.Offerings.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OfferingId, cancellationToken)
             ?? throw new NotFoundException("Offering", request.OfferingId);
@@ -125,7 +125,7 @@ internal sealed class SubmitEvaluationValidator : AbstractValidator<SubmitEvalua
 
 internal sealed class SubmitEvaluationHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<SubmitEvaluation, CompletionView>
 {
-    public async Task<CompletionView> Handle(SubmitEvaluation request, CancellationToken cancellationToken)
+    public async ValueTask<CompletionView> Handle(SubmitEvaluation request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         if (!await db.Enrolments.AnyAsync(e => e.OfferingId == request.OfferingId && e.LearnerId == me && e.Status != EnrolmentStatus.Cancelled, cancellationToken))

@@ -23,7 +23,7 @@ public sealed record AwardTeachingCredits(Guid SessionId) : ICommand<IReadOnlyLi
 internal sealed class AwardTeachingCreditsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<AwardTeachingCredits, IReadOnlyList<TeachingAward>>
 {
-    public async Task<IReadOnlyList<TeachingAward>> Handle(AwardTeachingCredits request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<TeachingAward>> Handle(AwardTeachingCredits request, CancellationToken cancellationToken)
     {
         var session = await Attendances.EnsureTeachesAsync(db, user, request.SessionId, cancellationToken);
         var now = clock.GetUtcNow();

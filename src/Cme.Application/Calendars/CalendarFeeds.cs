@@ -20,7 +20,7 @@ public sealed record GetMyCalendarFeed : IQuery<CalendarFeedStatus>;
 
 internal sealed class GetMyCalendarFeedHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyCalendarFeed, CalendarFeedStatus>
 {
-    public async Task<CalendarFeedStatus> Handle(GetMyCalendarFeed request, CancellationToken cancellationToken)
+    public async ValueTask<CalendarFeedStatus> Handle(GetMyCalendarFeed request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var feed = await db.CalendarFeeds.AsNoTracking().Where(f => f.ProfessionalId == me && f.RevokedAt == null)
@@ -35,7 +35,7 @@ public sealed record CreateCalendarFeed : ICommand<NewCalendarFeed>;
 
 internal sealed class CreateCalendarFeedHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateCalendarFeed, NewCalendarFeed>
 {
-    public async Task<NewCalendarFeed> Handle(CreateCalendarFeed request, CancellationToken cancellationToken)
+    public async ValueTask<NewCalendarFeed> Handle(CreateCalendarFeed request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var now = clock.GetUtcNow();
@@ -54,7 +54,7 @@ public sealed record RevokeCalendarFeed : ICommand<Unit>;
 
 internal sealed class RevokeCalendarFeedHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RevokeCalendarFeed, Unit>
 {
-    public async Task<Unit> Handle(RevokeCalendarFeed request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RevokeCalendarFeed request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         foreach (var feed in await db.CalendarFeeds.Where(f => f.ProfessionalId == me && f.RevokedAt == null).ToListAsync(cancellationToken))
@@ -70,7 +70,7 @@ public sealed record GetCalendarByToken(string Token) : IQuery<string>;
 
 internal sealed class GetCalendarByTokenHandler(IAppDbContext db, TimeProvider clock) : IRequestHandler<GetCalendarByToken, string>
 {
-    public async Task<string> Handle(GetCalendarByToken request, CancellationToken cancellationToken)
+    public async ValueTask<string> Handle(GetCalendarByToken request, CancellationToken cancellationToken)
     {
         var hash = CalendarFeed.Hash(request.Token ?? "");
         var owner = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash && f.RevokedAt == null)
@@ -92,7 +92,7 @@ public sealed record GetSessionCalendar(Guid SessionId) : IQuery<string>;
 
 internal sealed class GetSessionCalendarHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetSessionCalendar, string>
 {
-    public async Task<string> Handle(GetSessionCalendar request, CancellationToken cancellationToken)
+    public async ValueTask<string> Handle(GetSessionCalendar request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)

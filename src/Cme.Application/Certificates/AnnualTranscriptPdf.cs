@@ -23,7 +23,7 @@ internal sealed class GetAnnualTranscriptPdfHandler(
     IRequestHandler<GetTranscript, Transcript> transcripts, IAppDbContext db, IDocumentRenderer renderer, TimeProvider clock)
     : IRequestHandler<GetAnnualTranscriptPdf, CertificateFile>
 {
-    public async Task<CertificateFile> Handle(GetAnnualTranscriptPdf request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateFile> Handle(GetAnnualTranscriptPdf request, CancellationToken cancellationToken)
     {
         var transcript = await transcripts.Handle(new GetTranscript(request.ProfessionalId, request.Year, request.Year), cancellationToken);
         var issuer = await db.Consortia.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Name).FirstAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed record StartCertificateBatch(Guid OfferingId) : ICommand<Certifica
 internal sealed class StartCertificateBatchHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock)
     : IRequestHandler<StartCertificateBatch, CertificateBatchView>
 {
-    public async Task<CertificateBatchView> Handle(StartCertificateBatch request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateBatchView> Handle(StartCertificateBatch request, CancellationToken cancellationToken)
     {
         if (!await db.Offerings.AnyAsync(o => o.Id == request.OfferingId, cancellationToken))
             throw new NotFoundException("Offering", request.OfferingId);
@@ -69,7 +69,7 @@ public sealed record GetCertificateBatch(Guid Id) : IQuery<CertificateBatchView>
 
 internal sealed class GetCertificateBatchHandler(IAppDbContext db) : IRequestHandler<GetCertificateBatch, CertificateBatchView>
 {
-    public async Task<CertificateBatchView> Handle(GetCertificateBatch request, CancellationToken cancellationToken) =>
+    public async ValueTask<CertificateBatchView> Handle(GetCertificateBatch request, CancellationToken cancellationToken) =>
         (await BatchViews.ForAsync(db, db.CertificateBatches.Where(b => b.Id == request.Id), cancellationToken)).SingleOrDefault()
         ?? throw new NotFoundException("Certificate batch", request.Id);
 }
@@ -79,7 +79,7 @@ public sealed record ListCertificateBatches(Guid OfferingId) : IQuery<IReadOnlyL
 
 internal sealed class ListCertificateBatchesHandler(IAppDbContext db) : IRequestHandler<ListCertificateBatches, IReadOnlyList<CertificateBatchView>>
 {
-    public async Task<IReadOnlyList<CertificateBatchView>> Handle(ListCertificateBatches request, CancellationToken cancellationToken) =>
+    public async ValueTask<IReadOnlyList<CertificateBatchView>> Handle(ListCertificateBatches request, CancellationToken cancellationToken) =>
         await BatchViews.ForAsync(db, db.CertificateBatches.Where(b => b.OfferingId == request.OfferingId).Take(20), cancellationToken);
 }
 
@@ -89,7 +89,7 @@ public sealed record RetryCertificateBatch(Guid Id) : ICommand<CertificateBatchV
 
 internal sealed class RetryCertificateBatchHandler(IAppDbContext db) : IRequestHandler<RetryCertificateBatch, CertificateBatchView>
 {
-    public async Task<CertificateBatchView> Handle(RetryCertificateBatch request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateBatchView> Handle(RetryCertificateBatch request, CancellationToken cancellationToken)
     {
         var batch = await db.CertificateBatches.SingleOrDefaultAsync(b => b.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Certificate batch", request.Id);

@@ -18,7 +18,7 @@ public sealed record GetCertificate(Guid Id) : IQuery<CertificateView>;
 
 internal sealed class GetCertificateHandler(IAppDbContext db, ICurrentUser user, ICertificateLinks links) : IRequestHandler<GetCertificate, CertificateView>
 {
-    public async Task<CertificateView> Handle(GetCertificate request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateView> Handle(GetCertificate request, CancellationToken cancellationToken)
     {
         var learnerId = await db.Certificates.Where(c => c.Id == request.Id).Select(c => (Guid?)c.LearnerId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Certificate", request.Id);
@@ -52,7 +52,7 @@ internal sealed class SearchCertificatesValidator : AbstractValidator<SearchCert
 internal sealed class SearchCertificatesHandler(IAppDbContext db, ICurrentUser user, ICertificateLinks links)
     : IRequestHandler<SearchCertificates, PagedList<CertificateSearchRow>>
 {
-    public async Task<PagedList<CertificateSearchRow>> Handle(SearchCertificates request, CancellationToken cancellationToken)
+    public async ValueTask<PagedList<CertificateSearchRow>> Handle(SearchCertificates request, CancellationToken cancellationToken)
     {
         var rows = from c in db.Certificates.AsNoTracking()
                    join p in StaffAccess.Visible(db.Professionals, user) on c.LearnerId equals p.Id

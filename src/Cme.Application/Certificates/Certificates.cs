@@ -55,7 +55,7 @@ public sealed record IssueCertificate(Guid OfferingId, Guid? LearnerId = null) :
 internal sealed class IssueCertificateHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, CertificateIssuer issuer, ICertificateLinks links)
     : IRequestHandler<IssueCertificate, CertificateView>
 {
-    public async Task<CertificateView> Handle(IssueCertificate request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateView> Handle(IssueCertificate request, CancellationToken cancellationToken)
     {
         var learnerId = request.LearnerId ?? user.ProfessionalId();
         await CertificateAccess.EnsureMaySeeAsync(db, user, learnerId, cancellationToken);
@@ -75,7 +75,7 @@ public sealed record ListCertificates(Guid? LearnerId = null, Guid? OfferingId =
 
 internal sealed class ListCertificatesHandler(IAppDbContext db, ICurrentUser user, ICertificateLinks links) : IRequestHandler<ListCertificates, IReadOnlyList<CertificateView>>
 {
-    public async Task<IReadOnlyList<CertificateView>> Handle(ListCertificates request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<CertificateView>> Handle(ListCertificates request, CancellationToken cancellationToken)
     {
         IQueryable<Certificate> certificates;
         if (request.OfferingId is { } offeringId && request.LearnerId is null)
@@ -102,7 +102,7 @@ public sealed record GetCertificatePdf(Guid Id) : IQuery<CertificateFile>;
 
 internal sealed class GetCertificatePdfHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetCertificatePdf, CertificateFile>
 {
-    public async Task<CertificateFile> Handle(GetCertificatePdf request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateFile> Handle(GetCertificatePdf request, CancellationToken cancellationToken)
     {
         var file = await db.Certificates.AsNoTracking().Where(c => c.Id == request.Id).Select(c => new { c.LearnerId, c.Number, c.Pdf })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Certificate", request.Id);
@@ -124,7 +124,7 @@ internal sealed class RevokeCertificateHandler(IAppDbContext db, ICurrentUser us
     ILogger<RevokeCertificateHandler> logger)
     : IRequestHandler<RevokeCertificate, CertificateView>
 {
-    public async Task<CertificateView> Handle(RevokeCertificate request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateView> Handle(RevokeCertificate request, CancellationToken cancellationToken)
     {
         var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Certificate", request.Id);
@@ -153,7 +153,7 @@ internal sealed class ReissueCertificateHandler(
     ILogger<ReissueCertificateHandler> logger)
     : IRequestHandler<ReissueCertificate, CertificateView>
 {
-    public async Task<CertificateView> Handle(ReissueCertificate request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateView> Handle(ReissueCertificate request, CancellationToken cancellationToken)
     {
         var old = await db.Certificates.SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Certificate", request.Id);

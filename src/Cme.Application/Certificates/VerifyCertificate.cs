@@ -22,7 +22,7 @@ public sealed record VerifyCertificate(string Code) : IQuery<CertificateVerifica
 
 internal sealed class VerifyCertificateHandler(IAppDbContext db) : IRequestHandler<VerifyCertificate, CertificateVerification>
 {
-    public async Task<CertificateVerification> Handle(VerifyCertificate request, CancellationToken cancellationToken)
+    public async ValueTask<CertificateVerification> Handle(VerifyCertificate request, CancellationToken cancellationToken)
     {
         var hash = Certificate.HashCode(request.Code ?? "");
         var found = await db.Certificates.AsNoTracking().Where(c => c.VerificationHash == hash).Select(c => new

@@ -26,7 +26,7 @@ internal sealed class CreateCourseValidator : CourseFieldsValidator<CreateCourse
 
 internal sealed class CreateCourseHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateCourse, CourseCreated>
 {
-    public async Task<CourseCreated> Handle(CreateCourse request, CancellationToken cancellationToken)
+    public async ValueTask<CourseCreated> Handle(CreateCourse request, CancellationToken cancellationToken)
     {
         var code = request.Code.Trim().ToUpperInvariant();
         if (await db.Courses.AnyAsync(c => c.Code == code, cancellationToken))

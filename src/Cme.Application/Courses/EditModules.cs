@@ -30,7 +30,7 @@ internal sealed class AddModuleValidator : AbstractValidator<AddModule>
 
 internal sealed class AddModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<AddModule, ModuleCreated>
 {
-    public async Task<ModuleCreated> Handle(AddModule request, CancellationToken cancellationToken)
+    public async ValueTask<ModuleCreated> Handle(AddModule request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);
@@ -74,7 +74,7 @@ internal sealed class QuizPolicyValidator : AbstractValidator<Quiz>
 
 internal sealed class UpdateModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<UpdateModule, Unit>
 {
-    public async Task<Unit> Handle(UpdateModule request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateModule request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);
@@ -90,7 +90,7 @@ public sealed record RemoveModule(Guid CourseId, Guid VersionId, Guid ModuleId) 
 
 internal sealed class RemoveModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<RemoveModule, Unit>
 {
-    public async Task<Unit> Handle(RemoveModule request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RemoveModule request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);
@@ -112,7 +112,7 @@ internal sealed class MoveModuleValidator : AbstractValidator<MoveModule>
 
 internal sealed class MoveModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<MoveModule, Unit>
 {
-    public async Task<Unit> Handle(MoveModule request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(MoveModule request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);

@@ -13,7 +13,7 @@ public sealed record StartNewVersion(Guid CourseId) : ICommand<VersionCreated>;
 
 internal sealed class StartNewVersionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<StartNewVersion, VersionCreated>
 {
-    public async Task<VersionCreated> Handle(StartNewVersion request, CancellationToken cancellationToken)
+    public async ValueTask<VersionCreated> Handle(StartNewVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         var draft = course.StartNewVersion(user.ProfessionalId(), clock.GetUtcNow());
@@ -35,7 +35,7 @@ internal sealed class DiscloseConflictsValidator : AbstractValidator<DiscloseCon
 
 internal sealed class DiscloseConflictsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<DiscloseConflicts, Unit>
 {
-    public async Task<Unit> Handle(DiscloseConflicts request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(DiscloseConflicts request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         course.VersionOrNotFound(request.VersionId).Disclose(request.Text);
@@ -51,7 +51,7 @@ public sealed record SubmitVersion(Guid CourseId, Guid VersionId) : ICommand<Uni
 internal sealed class SubmitVersionHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity, TimeProvider clock)
     : IRequestHandler<SubmitVersion, Unit>
 {
-    public async Task<Unit> Handle(SubmitVersion request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(SubmitVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);

@@ -13,7 +13,7 @@ public sealed record GetCourse(Guid Id) : IQuery<CourseView>;
 
 internal sealed class GetCourseHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetCourse, CourseView>
 {
-    public async Task<CourseView> Handle(GetCourse request, CancellationToken cancellationToken)
+    public async ValueTask<CourseView> Handle(GetCourse request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorOrReviewerAsync(db, user, request.Id, cancellationToken);
         var names = await People.NamesAsync(db, [course.OwnerId, .. course.CoAuthorIds], cancellationToken);

@@ -15,7 +15,7 @@ public sealed record GetCourseVersion(Guid CourseId, Guid VersionId) : IQuery<Ve
 
 internal sealed class GetCourseVersionHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetCourseVersion, VersionView>
 {
-    public async Task<VersionView> Handle(GetCourseVersion request, CancellationToken cancellationToken)
+    public async ValueTask<VersionView> Handle(GetCourseVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorOrReviewerAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);

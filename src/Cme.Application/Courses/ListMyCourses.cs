@@ -13,7 +13,7 @@ public sealed record ListMyCourses : IQuery<IReadOnlyList<MyCourse>>;
 
 internal sealed class ListMyCoursesHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ListMyCourses, IReadOnlyList<MyCourse>>
 {
-    public async Task<IReadOnlyList<MyCourse>> Handle(ListMyCourses request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<MyCourse>> Handle(ListMyCourses request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         // Co-authors live in a jsonb list; an author has few courses, so filter those in memory.
@@ -33,7 +33,7 @@ public sealed record ListSpecialties : IQuery<IReadOnlyList<SpecialtyView>>;
 
 internal sealed class ListSpecialtiesHandler : IRequestHandler<ListSpecialties, IReadOnlyList<SpecialtyView>>
 {
-    public Task<IReadOnlyList<SpecialtyView>> Handle(ListSpecialties request, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SpecialtyView>>(
+    public ValueTask<IReadOnlyList<SpecialtyView>> Handle(ListSpecialties request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<SpecialtyView>>(
             Specialties.All.Select(s => new SpecialtyView(s.Key, s.Value.Zh, s.Value.En)).ToList());
 }

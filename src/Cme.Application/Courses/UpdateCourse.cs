@@ -17,7 +17,7 @@ internal sealed class UpdateCourseValidator : CourseFieldsValidator<UpdateCourse
 
 internal sealed class UpdateCourseHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<UpdateCourse, Unit>
 {
-    public async Task<Unit> Handle(UpdateCourse request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateCourse request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.Id, cancellationToken);
         await CoAuthors.EnsureExistAsync(db, request.CoAuthorIds, cancellationToken);

@@ -23,10 +23,10 @@ internal sealed class GetMyCreditStandingValidator : AbstractValidator<GetMyCred
 
 internal sealed class GetMyCreditStandingHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMyCreditStanding, CreditStanding>
 {
-    public Task<CreditStanding> Handle(GetMyCreditStanding request, CancellationToken cancellationToken)
+    public async ValueTask<CreditStanding> Handle(GetMyCreditStanding request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return CreditYears.StandingAsync(db, user.ProfessionalId(), request.Year ?? now.Year, now, cancellationToken);
+        return await CreditYears.StandingAsync(db, user.ProfessionalId(), request.Year ?? now.Year, now, cancellationToken);
     }
 }
 
@@ -78,7 +78,7 @@ internal sealed class GetTranscriptValidator : AbstractValidator<GetTranscript>
 
 internal sealed class GetTranscriptHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetTranscript, Transcript>
 {
-    public async Task<Transcript> Handle(GetTranscript request, CancellationToken cancellationToken)
+    public async ValueTask<Transcript> Handle(GetTranscript request, CancellationToken cancellationToken)
     {
         var id = request.ProfessionalId ?? user.ProfessionalId();
         var people = id == user.ProfessionalId ? db.Professionals

@@ -47,7 +47,7 @@ internal sealed class SubmitExternalActivityValidator : AbstractValidator<Submit
 
 internal sealed class SubmitExternalActivityHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SubmitExternalActivity, ActivitySubmitted>
 {
-    public async Task<ActivitySubmitted> Handle(SubmitExternalActivity r, CancellationToken cancellationToken)
+    public async ValueTask<ActivitySubmitted> Handle(SubmitExternalActivity r, CancellationToken cancellationToken)
     {
         var activity = new ExternalActivity(user.ProfessionalId(), r.Kind, r.Title, r.StartDate, r.EndDate, r.Hours, r.ClaimedCredits, r.CreditClass,
             r.EvidenceFileName, r.Evidence, clock.GetUtcNow());
@@ -63,7 +63,7 @@ public sealed record ListExternalActivities(bool Mine, ActivityStatus? Status) :
 
 internal sealed class ListExternalActivitiesHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ListExternalActivities, IReadOnlyList<ActivityView>>
 {
-    public async Task<IReadOnlyList<ActivityView>> Handle(ListExternalActivities request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ActivityView>> Handle(ListExternalActivities request, CancellationToken cancellationToken)
     {
         IQueryable<Professional> people = request.Mine ? db.Professionals.Where(p => p.Id == user.ProfessionalId)
             : user.IsInRole(Roles.CmeAdmin) || user.IsInRole(Roles.InstitutionAdmin) ? StaffAccess.Visible(db.Professionals, user)
@@ -84,7 +84,7 @@ public sealed record GetActivityEvidence(Guid Id) : IQuery<ActivityEvidence>;
 
 internal sealed class GetActivityEvidenceHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetActivityEvidence, ActivityEvidence>
 {
-    public async Task<ActivityEvidence> Handle(GetActivityEvidence request, CancellationToken cancellationToken)
+    public async ValueTask<ActivityEvidence> Handle(GetActivityEvidence request, CancellationToken cancellationToken)
     {
         var activity = await ExternalActivityAccess.VisibleAsync(db, user, request.Id, tracking: false, cancellationToken);
         return new ActivityEvidence(activity.EvidenceFileName, activity.EvidenceContentType, activity.Evidence);
@@ -111,7 +111,7 @@ internal sealed class ApproveExternalActivityHandler(IAppDbContext db, ICurrentU
     ILogger<ApproveExternalActivityHandler> logger)
     : IRequestHandler<ApproveExternalActivity, LedgerEntryCreated>
 {
-    public async Task<LedgerEntryCreated> Handle(ApproveExternalActivity request, CancellationToken cancellationToken)
+    public async ValueTask<LedgerEntryCreated> Handle(ApproveExternalActivity request, CancellationToken cancellationToken)
     {
         var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, nameof(ApproveExternalActivity), logger, cancellationToken);
         if (request.AwardedCredits > activity.ClaimedCredits)
@@ -151,7 +151,7 @@ internal sealed class RejectExternalActivityValidator : AbstractValidator<Reject
 internal sealed class RejectExternalActivityHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<RejectExternalActivityHandler> logger)
     : IRequestHandler<RejectExternalActivity, Unit>
 {
-    public async Task<Unit> Handle(RejectExternalActivity request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RejectExternalActivity request, CancellationToken cancellationToken)
     {
         var activity = await ExternalActivityAccess.DecidableAsync(db, user, request.Id, nameof(RejectExternalActivity), logger, cancellationToken);
         activity.Reject(user.ProfessionalId(), clock.GetUtcNow(), request.Comment);

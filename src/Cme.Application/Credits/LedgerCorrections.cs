@@ -36,7 +36,7 @@ internal sealed class AdjustCreditsValidator : AbstractValidator<AdjustCredits>
 internal sealed class AdjustCreditsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<AdjustCreditsHandler> logger)
     : IRequestHandler<AdjustCredits, LedgerEntryCreated>
 {
-    public async Task<LedgerEntryCreated> Handle(AdjustCredits request, CancellationToken cancellationToken)
+    public async ValueTask<LedgerEntryCreated> Handle(AdjustCredits request, CancellationToken cancellationToken)
     {
         if (!await db.Professionals.AnyAsync(p => p.Id == request.ProfessionalId, cancellationToken))
             throw new NotFoundException("Professional", request.ProfessionalId);
@@ -61,7 +61,7 @@ internal sealed class RevokeCreditValidator : AbstractValidator<RevokeCredit>
 internal sealed class RevokeCreditHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<RevokeCreditHandler> logger)
     : IRequestHandler<RevokeCredit, LedgerEntryCreated>
 {
-    public async Task<LedgerEntryCreated> Handle(RevokeCredit request, CancellationToken cancellationToken)
+    public async ValueTask<LedgerEntryCreated> Handle(RevokeCredit request, CancellationToken cancellationToken)
     {
         var award = await db.CreditLedger.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EntryId, cancellationToken)
             ?? throw new NotFoundException("Ledger entry", request.EntryId);
@@ -88,7 +88,7 @@ public sealed record ListCreditPolicies : IQuery<IReadOnlyList<PolicyView>>;
 
 internal sealed class ListCreditPoliciesHandler(IAppDbContext db) : IRequestHandler<ListCreditPolicies, IReadOnlyList<PolicyView>>
 {
-    public async Task<IReadOnlyList<PolicyView>> Handle(ListCreditPolicies request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<PolicyView>> Handle(ListCreditPolicies request, CancellationToken cancellationToken)
     {
         var active = await db.Consortia.OrderBy(c => c.Id).Select(c => c.ActivePolicyCode).FirstOrDefaultAsync(cancellationToken);
         var policies = await db.CreditPolicies.AsNoTracking().OrderBy(p => p.Code).ThenBy(p => p.EffectiveFrom).ToListAsync(cancellationToken);
@@ -102,7 +102,7 @@ public sealed record SetActivePolicy(string Code) : ICommand<Unit>;
 
 internal sealed class SetActivePolicyHandler(IAppDbContext db) : IRequestHandler<SetActivePolicy, Unit>
 {
-    public async Task<Unit> Handle(SetActivePolicy request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(SetActivePolicy request, CancellationToken cancellationToken)
     {
         if (!await db.CreditPolicies.AnyAsync(p => p.Code == request.Code, cancellationToken))
             throw new RequestValidationException("code", "policy.unknown", new { policy = request.Code });

@@ -20,7 +20,7 @@ public sealed record ExportCourseEvaluations(Guid CourseId) : IQuery<ReportFile>
 
 internal sealed class ExportOfferingEvaluationsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ExportOfferingEvaluations, ReportFile>
 {
-    public async Task<ReportFile> Handle(ExportOfferingEvaluations request, CancellationToken cancellationToken)
+    public async ValueTask<ReportFile> Handle(ExportOfferingEvaluations request, CancellationToken cancellationToken)
     {
         var scope = await EvaluationAccess.ForOfferingAsync(db, user, request.OfferingId, cancellationToken);
         var answers = await EvaluationAccess.AnswersAsync(db, scope, cancellationToken);
@@ -31,7 +31,7 @@ internal sealed class ExportOfferingEvaluationsHandler(IAppDbContext db, ICurren
 
 internal sealed class ExportCourseEvaluationsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ExportCourseEvaluations, ReportFile>
 {
-    public async Task<ReportFile> Handle(ExportCourseEvaluations request, CancellationToken cancellationToken)
+    public async ValueTask<ReportFile> Handle(ExportCourseEvaluations request, CancellationToken cancellationToken)
     {
         var scope = await EvaluationAccess.ForCourseAsync(db, user, request.CourseId, cancellationToken);
         var answers = await EvaluationAccess.AnswersAsync(db, scope, cancellationToken);

@@ -35,7 +35,7 @@ public sealed record GetCourseEvaluations(Guid CourseId) : IQuery<EvaluationSumm
 
 internal sealed class GetOfferingEvaluationsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetOfferingEvaluations, EvaluationSummary>
 {
-    public async Task<EvaluationSummary> Handle(GetOfferingEvaluations request, CancellationToken cancellationToken)
+    public async ValueTask<EvaluationSummary> Handle(GetOfferingEvaluations request, CancellationToken cancellationToken)
     {
         var scope = await EvaluationAccess.ForOfferingAsync(db, user, request.OfferingId, cancellationToken);
         return EvaluationSummaries.Summarise(scope, await EvaluationAccess.AnswersAsync(db, scope, cancellationToken));
@@ -44,7 +44,7 @@ internal sealed class GetOfferingEvaluationsHandler(IAppDbContext db, ICurrentUs
 
 internal sealed class GetCourseEvaluationsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetCourseEvaluations, EvaluationSummary>
 {
-    public async Task<EvaluationSummary> Handle(GetCourseEvaluations request, CancellationToken cancellationToken)
+    public async ValueTask<EvaluationSummary> Handle(GetCourseEvaluations request, CancellationToken cancellationToken)
     {
         var scope = await EvaluationAccess.ForCourseAsync(db, user, request.CourseId, cancellationToken);
         return EvaluationSummaries.Summarise(scope, await EvaluationAccess.AnswersAsync(db, scope, cancellationToken));

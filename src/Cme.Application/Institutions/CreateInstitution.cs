@@ -41,7 +41,7 @@ internal static class InstitutionRules
 
 internal sealed class CreateInstitutionHandler(IAppDbContext db) : IRequestHandler<CreateInstitution, InstitutionCreated>
 {
-    public async Task<InstitutionCreated> Handle(CreateInstitution request, CancellationToken cancellationToken)
+    public async ValueTask<InstitutionCreated> Handle(CreateInstitution request, CancellationToken cancellationToken)
     {
         var code = request.Code.Trim().ToUpperInvariant();
         if (await db.Institutions.AnyAsync(i => i.Code == code, cancellationToken))

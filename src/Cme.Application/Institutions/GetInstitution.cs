@@ -11,7 +11,7 @@ public sealed record GetInstitution(Guid Id) : IQuery<InstitutionDetails>;
 
 internal sealed class GetInstitutionHandler(IAppDbContext db) : IRequestHandler<GetInstitution, InstitutionDetails>
 {
-    public async Task<InstitutionDetails> Handle(GetInstitution request, CancellationToken cancellationToken) =>
+    public async ValueTask<InstitutionDetails> Handle(GetInstitution request, CancellationToken cancellationToken) =>
         await db.Institutions.AsNoTracking()
             .Where(i => i.Id == request.Id)
             .Select(i => new InstitutionDetails(i.Id, i.Code, i.Name, i.NameEn, i.Tier, i.Region))

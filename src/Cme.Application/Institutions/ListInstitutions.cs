@@ -26,7 +26,7 @@ internal sealed class ListInstitutionsValidator : AbstractValidator<ListInstitut
 
 internal sealed class ListInstitutionsHandler(IAppDbContext db) : IRequestHandler<ListInstitutions, PagedList<InstitutionSummary>>
 {
-    public Task<PagedList<InstitutionSummary>> Handle(ListInstitutions request, CancellationToken cancellationToken)
+    public async ValueTask<PagedList<InstitutionSummary>> Handle(ListInstitutions request, CancellationToken cancellationToken)
     {
         var query = db.Institutions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.Search))
@@ -45,6 +45,6 @@ internal sealed class ListInstitutionsHandler(IAppDbContext db) : IRequestHandle
             .Select(i => new InstitutionSummary(
                 i.Id, i.Code, i.Name, i.NameEn, i.Tier, i.Region,
                 db.Professionals.Count(p => p.InstitutionId == i.Id)));
-        return PagedList<InstitutionSummary>.CreateAsync(rows, request.Page, request.PageSize, cancellationToken);
+        return await PagedList<InstitutionSummary>.CreateAsync(rows, request.Page, request.PageSize, cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class UpdateInstitutionValidator : AbstractValidator<UpdateInsti
 
 internal sealed class UpdateInstitutionHandler(IAppDbContext db) : IRequestHandler<UpdateInstitution, Unit>
 {
-    public async Task<Unit> Handle(UpdateInstitution request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateInstitution request, CancellationToken cancellationToken)
     {
         var institution = await db.Institutions.FindAsync([request.Id], cancellationToken)
             ?? throw new NotFoundException("Institution", request.Id);

@@ -12,7 +12,7 @@ public sealed record ListJobs : IQuery<IReadOnlyList<JobView>>;
 
 internal sealed class ListJobsHandler(IJobLauncher launcher) : IRequestHandler<ListJobs, IReadOnlyList<JobView>>
 {
-    public Task<IReadOnlyList<JobView>> Handle(ListJobs request, CancellationToken cancellationToken) => launcher.ListAsync(cancellationToken);
+    public async ValueTask<IReadOnlyList<JobView>> Handle(ListJobs request, CancellationToken cancellationToken) => await launcher.ListAsync(cancellationToken);
 }
 
 /// <summary>Recent runs in one state (Succeeded, Failed, Processing, Enqueued), newest first (CmeAdmin).</summary>
@@ -30,8 +30,8 @@ internal sealed class ListJobRunsValidator : AbstractValidator<ListJobRuns>
 
 internal sealed class ListJobRunsHandler(IJobLauncher launcher) : IRequestHandler<ListJobRuns, IReadOnlyList<JobRunView>>
 {
-    public Task<IReadOnlyList<JobRunView>> Handle(ListJobRuns request, CancellationToken cancellationToken) =>
-        launcher.RunsAsync(request.State, request.Take, cancellationToken);
+    public async ValueTask<IReadOnlyList<JobRunView>> Handle(ListJobRuns request, CancellationToken cancellationToken) =>
+        await launcher.RunsAsync(request.State, request.Take, cancellationToken);
 }
 
 /// <summary>The job servers at work, one or two per API instance with the scheduler on (CmeAdmin).</summary>
@@ -40,7 +40,7 @@ public sealed record ListJobServers : IQuery<IReadOnlyList<JobServerView>>;
 
 internal sealed class ListJobServersHandler(IJobLauncher launcher) : IRequestHandler<ListJobServers, IReadOnlyList<JobServerView>>
 {
-    public Task<IReadOnlyList<JobServerView>> Handle(ListJobServers request, CancellationToken cancellationToken) => launcher.ServersAsync(cancellationToken);
+    public async ValueTask<IReadOnlyList<JobServerView>> Handle(ListJobServers request, CancellationToken cancellationToken) => await launcher.ServersAsync(cancellationToken);
 }
 
 /// <summary>Runs a job now, outside its schedule (the jobs page's "run now") (CmeAdmin).</summary>
@@ -56,6 +56,6 @@ internal sealed class TriggerJobValidator : AbstractValidator<TriggerJob>
 
 internal sealed class TriggerJobHandler(IJobLauncher launcher) : IRequestHandler<TriggerJob, JobTriggered>
 {
-    public async Task<JobTriggered> Handle(TriggerJob request, CancellationToken cancellationToken) =>
+    public async ValueTask<JobTriggered> Handle(TriggerJob request, CancellationToken cancellationToken) =>
         new(request.JobName, await launcher.TriggerAsync(request.JobName, cancellationToken));
 }

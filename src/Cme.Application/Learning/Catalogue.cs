@@ -31,7 +31,7 @@ internal sealed class BrowseCatalogueValidator : AbstractValidator<BrowseCatalog
 
 internal sealed class BrowseCatalogueHandler(IAppDbContext db) : IRequestHandler<BrowseCatalogue, PagedList<CatalogueItem>>
 {
-    public Task<PagedList<CatalogueItem>> Handle(BrowseCatalogue request, CancellationToken cancellationToken)
+    public async ValueTask<PagedList<CatalogueItem>> Handle(BrowseCatalogue request, CancellationToken cancellationToken)
     {
         var query = from c in db.Courses.AsNoTracking()
                     join v in db.CourseVersions on c.Id equals v.CourseId
@@ -54,7 +54,7 @@ internal sealed class BrowseCatalogueHandler(IAppDbContext db) : IRequestHandler
             x.Course.Id, x.Course.Code, x.Course.TitleZh, x.Course.TitleEn, x.Course.SummaryZh, x.Course.SummaryEn, x.Course.Specialty,
             x.Course.CreditClass, x.Course.CreditValue, x.Course.ProjectLevel, x.Course.AccreditationNumber,
             db.CourseModules.Count(m => m.VersionId == x.VersionId)));
-        return PagedList<CatalogueItem>.CreateAsync(rows, request.Page, request.PageSize, cancellationToken);
+        return await PagedList<CatalogueItem>.CreateAsync(rows, request.Page, request.PageSize, cancellationToken);
     }
 }
 
@@ -64,7 +64,7 @@ public sealed record GetCoursePage(Guid CourseId) : IQuery<CoursePage>;
 
 internal sealed class GetCoursePageHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetCoursePage, CoursePage>
 {
-    public async Task<CoursePage> Handle(GetCoursePage request, CancellationToken cancellationToken)
+    public async ValueTask<CoursePage> Handle(GetCoursePage request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var (course, version, _) = await LearnerVersion.ResolveAsync(db, me, request.CourseId, cancellationToken);
@@ -108,7 +108,7 @@ public sealed record GetLearnerModule(Guid CourseId, Guid ModuleId) : IQuery<Lea
 
 internal sealed class GetLearnerModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetLearnerModule, LearnerModule>
 {
-    public async Task<LearnerModule> Handle(GetLearnerModule request, CancellationToken cancellationToken)
+    public async ValueTask<LearnerModule> Handle(GetLearnerModule request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var (course, version, _) = await LearnerVersion.ResolveAsync(db, me, request.CourseId, cancellationToken);

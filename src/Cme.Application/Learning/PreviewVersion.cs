@@ -23,7 +23,7 @@ public sealed record GetPreviewCourse(Guid CourseId, Guid VersionId) : IQuery<Co
 
 internal sealed class GetPreviewCourseHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetPreviewCourse, CoursePage>
 {
-    public async Task<CoursePage> Handle(GetPreviewCourse request, CancellationToken cancellationToken)
+    public async ValueTask<CoursePage> Handle(GetPreviewCourse request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorOrReviewerAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);
@@ -44,7 +44,7 @@ public sealed record GetPreviewModule(Guid CourseId, Guid VersionId, Guid Module
 
 internal sealed class GetPreviewModuleHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetPreviewModule, LearnerModule>
 {
-    public async Task<LearnerModule> Handle(GetPreviewModule request, CancellationToken cancellationToken)
+    public async ValueTask<LearnerModule> Handle(GetPreviewModule request, CancellationToken cancellationToken)
     {
         var (course, module) = await PreviewContent.LoadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, null, cancellationToken);
         string? html = null;
@@ -81,7 +81,7 @@ internal sealed class WalkPreviewScenarioValidator : AbstractValidator<WalkPrevi
 
 internal sealed class WalkPreviewScenarioHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<WalkPreviewScenario, AttemptView>
 {
-    public async Task<AttemptView> Handle(WalkPreviewScenario request, CancellationToken cancellationToken)
+    public async ValueTask<AttemptView> Handle(WalkPreviewScenario request, CancellationToken cancellationToken)
     {
         var (course, module) = await PreviewContent.LoadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, ModuleKind.Scenario, cancellationToken);
         var graph = module.Scenario!;
@@ -111,7 +111,7 @@ internal sealed class MarkPreviewQuizValidator : AbstractValidator<MarkPreviewQu
 
 internal sealed class MarkPreviewQuizHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MarkPreviewQuiz, QuizAttemptResult>
 {
-    public async Task<QuizAttemptResult> Handle(MarkPreviewQuiz request, CancellationToken cancellationToken)
+    public async ValueTask<QuizAttemptResult> Handle(MarkPreviewQuiz request, CancellationToken cancellationToken)
     {
         var (course, module) = await PreviewContent.LoadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, ModuleKind.Quiz, cancellationToken);
         var quiz = module.Quiz!;

@@ -17,7 +17,7 @@ public sealed record StartScenarioAttempt(Guid CourseId, Guid ModuleId) : IComma
 
 internal sealed class StartScenarioAttemptHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<StartScenarioAttempt, AttemptView>
 {
-    public async Task<AttemptView> Handle(StartScenarioAttempt request, CancellationToken cancellationToken)
+    public async ValueTask<AttemptView> Handle(StartScenarioAttempt request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var (course, version, progress) = await LearnerVersion.ResolveAsync(db, me, request.CourseId, cancellationToken);
@@ -41,7 +41,7 @@ public sealed record GetAttempt(Guid AttemptId) : IQuery<AttemptView>;
 
 internal sealed class GetAttemptHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetAttempt, AttemptView>
 {
-    public async Task<AttemptView> Handle(GetAttempt request, CancellationToken cancellationToken)
+    public async ValueTask<AttemptView> Handle(GetAttempt request, CancellationToken cancellationToken)
     {
         var (attempt, module) = await OwnAttempt.LoadAsync(db, user, request.AttemptId, tracking: false, cancellationToken);
         return AttemptView.Of(attempt, module.Title, module.Scenario!);
@@ -54,7 +54,7 @@ public sealed record ContinueAttempt(Guid AttemptId) : ICommand<AttemptView>;
 
 internal sealed class ContinueAttemptHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ContinueAttempt, AttemptView>
 {
-    public async Task<AttemptView> Handle(ContinueAttempt request, CancellationToken cancellationToken)
+    public async ValueTask<AttemptView> Handle(ContinueAttempt request, CancellationToken cancellationToken)
     {
         var (attempt, module) = await OwnAttempt.LoadAsync(db, user, request.AttemptId, tracking: true, cancellationToken);
         attempt.Continue(module.Scenario!, clock.GetUtcNow());
@@ -74,7 +74,7 @@ internal sealed class ChooseOptionValidator : AbstractValidator<ChooseOption>
 
 internal sealed class ChooseOptionHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<ChooseOption, AttemptView>
 {
-    public async Task<AttemptView> Handle(ChooseOption request, CancellationToken cancellationToken)
+    public async ValueTask<AttemptView> Handle(ChooseOption request, CancellationToken cancellationToken)
     {
         var (attempt, module) = await OwnAttempt.LoadAsync(db, user, request.AttemptId, tracking: true, cancellationToken);
         attempt.Choose(module.Scenario!, request.OptionId, clock.GetUtcNow());
@@ -91,7 +91,7 @@ public sealed record ListMyAttempts(Guid? CourseId) : IQuery<IReadOnlyList<Attem
 
 internal sealed class ListMyAttemptsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ListMyAttempts, IReadOnlyList<AttemptSummary>>
 {
-    public async Task<IReadOnlyList<AttemptSummary>> Handle(ListMyAttempts request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<AttemptSummary>> Handle(ListMyAttempts request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var rows = await (from a in db.ScenarioAttempts.AsNoTracking()

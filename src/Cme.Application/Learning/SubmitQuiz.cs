@@ -25,7 +25,7 @@ internal sealed class SubmitQuizValidator : AbstractValidator<SubmitQuiz>
 
 internal sealed class SubmitQuizHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<SubmitQuiz, QuizAttemptResult>
 {
-    public async Task<QuizAttemptResult> Handle(SubmitQuiz request, CancellationToken cancellationToken)
+    public async ValueTask<QuizAttemptResult> Handle(SubmitQuiz request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         // One learner's quiz submissions in a course wait in line: two at once cannot both be the last

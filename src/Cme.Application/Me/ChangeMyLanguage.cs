@@ -18,7 +18,7 @@ internal sealed class ChangeMyLanguageValidator : AbstractValidator<ChangeMyLang
 
 internal sealed class ChangeMyLanguageHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ChangeMyLanguage, Unit>
 {
-    public async Task<Unit> Handle(ChangeMyLanguage request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(ChangeMyLanguage request, CancellationToken cancellationToken)
     {
         var professional = await db.Professionals.SingleOrDefaultAsync(p => p.UserId == user.UserId, cancellationToken);
         if (professional is not null && professional.PreferredLanguage != request.Language)

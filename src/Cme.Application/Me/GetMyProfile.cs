@@ -17,7 +17,7 @@ public sealed record MyProfile(
 
 internal sealed class GetMyProfileHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyProfile, MyProfile>
 {
-    public async Task<MyProfile> Handle(GetMyProfile request, CancellationToken cancellationToken)
+    public async ValueTask<MyProfile> Handle(GetMyProfile request, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var me = await (from p in db.Professionals.AsNoTracking()

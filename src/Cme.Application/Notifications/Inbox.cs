@@ -30,7 +30,7 @@ internal sealed class GetMyInboxValidator : AbstractValidator<GetMyInbox>
 
 internal sealed class GetMyInboxHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyInbox, Inbox>
 {
-    public async Task<Inbox> Handle(GetMyInbox request, CancellationToken cancellationToken)
+    public async ValueTask<Inbox> Handle(GetMyInbox request, CancellationToken cancellationToken)
     {
         if (user.ProfessionalId is not { } me)
             return new Inbox(0, 0, []);
@@ -55,7 +55,7 @@ public sealed record UnreadCount(int Unread);
 
 internal sealed class GetMyUnreadCountHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyUnreadCount, UnreadCount>
 {
-    public async Task<UnreadCount> Handle(GetMyUnreadCount request, CancellationToken cancellationToken) =>
+    public async ValueTask<UnreadCount> Handle(GetMyUnreadCount request, CancellationToken cancellationToken) =>
         new(user.ProfessionalId is { } me ? await InboxQuery.Of(db, me).CountAsync(n => n.ReadAt == null, cancellationToken) : 0);
 }
 
@@ -65,7 +65,7 @@ public sealed record MarkNotificationRead(Guid Id) : ICommand<Unit>;
 
 internal sealed class MarkNotificationReadHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MarkNotificationRead, Unit>
 {
-    public async Task<Unit> Handle(MarkNotificationRead request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(MarkNotificationRead request, CancellationToken cancellationToken)
     {
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == request.Id && n.RecipientId == user.ProfessionalId
             && n.Channel == NotificationChannel.InApp && n.Status == NotificationStatus.Sent, cancellationToken)
@@ -82,7 +82,7 @@ public sealed record MarkAllNotificationsRead : ICommand<Unit>;
 
 internal sealed class MarkAllNotificationsReadHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MarkAllNotificationsRead, Unit>
 {
-    public async Task<Unit> Handle(MarkAllNotificationsRead request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(MarkAllNotificationsRead request, CancellationToken cancellationToken)
     {
         if (user.ProfessionalId is not { } me)
             return Unit.Value;

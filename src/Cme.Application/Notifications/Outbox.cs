@@ -31,7 +31,7 @@ internal sealed class ListOutboxValidator : AbstractValidator<ListOutbox>
 
 internal sealed class ListOutboxHandler(IAppDbContext db) : IRequestHandler<ListOutbox, OutboxPage>
 {
-    public async Task<OutboxPage> Handle(ListOutbox request, CancellationToken cancellationToken)
+    public async ValueTask<OutboxPage> Handle(ListOutbox request, CancellationToken cancellationToken)
     {
         var counts = await db.Notifications.AsNoTracking().GroupBy(n => n.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -51,7 +51,7 @@ public sealed record RetryNotification(Guid Id) : ICommand<Unit>;
 
 internal sealed class RetryNotificationHandler(IAppDbContext db, TimeProvider clock) : IRequestHandler<RetryNotification, Unit>
 {
-    public async Task<Unit> Handle(RetryNotification request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RetryNotification request, CancellationToken cancellationToken)
     {
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Notification", request.Id);

@@ -17,7 +17,7 @@ public sealed record GetMyNotificationPreferences : IQuery<IReadOnlyList<Notific
 internal sealed class GetMyNotificationPreferencesHandler(IAppDbContext db, ICurrentUser user)
     : IRequestHandler<GetMyNotificationPreferences, IReadOnlyList<NotificationPreferenceView>>
 {
-    public async Task<IReadOnlyList<NotificationPreferenceView>> Handle(GetMyNotificationPreferences request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<NotificationPreferenceView>> Handle(GetMyNotificationPreferences request, CancellationToken cancellationToken)
     {
         var stored = user.ProfessionalId is { } me
             ? await db.NotificationPreferences.AsNoTracking().Where(p => p.ProfessionalId == me).ToListAsync(cancellationToken)
@@ -47,7 +47,7 @@ internal sealed class SetMyNotificationPreferencesValidator : AbstractValidator<
 
 internal sealed class SetMyNotificationPreferencesHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<SetMyNotificationPreferences, Unit>
 {
-    public async Task<Unit> Handle(SetMyNotificationPreferences request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(SetMyNotificationPreferences request, CancellationToken cancellationToken)
     {
         if (user.ProfessionalId is not { } me)
             throw new Common.Exceptions.ConflictException("notification.no-professional");

@@ -18,7 +18,7 @@ public sealed record ListCourseOfferings(Guid CourseId) : IQuery<IReadOnlyList<C
 internal sealed class ListCourseOfferingsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ListCourseOfferings, IReadOnlyList<CourseOffering>>
 {
-    public async Task<IReadOnlyList<CourseOffering>> Handle(ListCourseOfferings request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<CourseOffering>> Handle(ListCourseOfferings request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var now = clock.GetUtcNow();

@@ -21,8 +21,8 @@ public sealed record Enrol(Guid OfferingId) : ICommand<MyEnrolment>;
 
 internal sealed class EnrolHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<Enrol, MyEnrolment>
 {
-    public Task<MyEnrolment> Handle(Enrol request, CancellationToken cancellationToken) =>
-        Seats.EnrolAsync(db, locks, request.OfferingId, user.ProfessionalId(), user.ProfessionalId(), clock.GetUtcNow(), checkWindowAndAudience: true, cancellationToken);
+    public async ValueTask<MyEnrolment> Handle(Enrol request, CancellationToken cancellationToken) =>
+        await Seats.EnrolAsync(db, locks, request.OfferingId, user.ProfessionalId(), user.ProfessionalId(), clock.GetUtcNow(), checkWindowAndAudience: true, cancellationToken);
 }
 
 /// <summary>An administrator enrols someone on their behalf (outside the window if need be, but never over capacity).</summary>
@@ -31,7 +31,7 @@ public sealed record EnrolOnBehalf(Guid OfferingId, Guid ProfessionalId) : IComm
 
 internal sealed class EnrolOnBehalfHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<EnrolOnBehalf, MyEnrolment>
 {
-    public async Task<MyEnrolment> Handle(EnrolOnBehalf request, CancellationToken cancellationToken)
+    public async ValueTask<MyEnrolment> Handle(EnrolOnBehalf request, CancellationToken cancellationToken)
     {
         if (!await StaffAccess.Visible(db.Professionals, user).AnyAsync(p => p.Id == request.ProfessionalId, cancellationToken))
             throw new NotFoundException("Professional", request.ProfessionalId);
@@ -54,7 +54,7 @@ internal sealed class CancelEnrolmentValidator : AbstractValidator<CancelEnrolme
 
 internal sealed class CancelEnrolmentHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock) : IRequestHandler<CancelEnrolment, Unit>
 {
-    public async Task<Unit> Handle(CancelEnrolment request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(CancelEnrolment request, CancellationToken cancellationToken)
     {
         var offeringId = await db.Enrolments.Where(e => e.Id == request.EnrolmentId).Select(e => (Guid?)e.OfferingId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Enrolment", request.EnrolmentId);
@@ -94,7 +94,7 @@ public sealed record CompleteEnrolment(Guid EnrolmentId, string? Note) : IComman
 internal sealed class CompleteEnrolmentHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, TimeProvider clock,
     ILogger<CompleteEnrolmentHandler> logger) : IRequestHandler<CompleteEnrolment, Unit>
 {
-    public async Task<Unit> Handle(CompleteEnrolment request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(CompleteEnrolment request, CancellationToken cancellationToken)
     {
         // Completion triggers for one enrolment are decided one at a time: the first completes and awards, the rest find it done.
         await locks.LockAsync(request.EnrolmentId, cancellationToken);

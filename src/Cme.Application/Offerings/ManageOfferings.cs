@@ -39,7 +39,7 @@ internal sealed class CreateOfferingValidator : AbstractValidator<CreateOffering
 
 internal sealed class CreateOfferingHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateOffering, OfferingCreated>
 {
-    public async Task<OfferingCreated> Handle(CreateOffering request, CancellationToken cancellationToken)
+    public async ValueTask<OfferingCreated> Handle(CreateOffering request, CancellationToken cancellationToken)
     {
         var version = await db.CourseVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.CourseId == request.CourseId && v.Status == CourseVersionStatus.Published, cancellationToken)
@@ -63,7 +63,7 @@ internal sealed class UpdateOfferingValidator : AbstractValidator<UpdateOffering
 
 internal sealed class UpdateOfferingHandler(IAppDbContext db) : IRequestHandler<UpdateOffering, Unit>
 {
-    public async Task<Unit> Handle(UpdateOffering request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateOffering request, CancellationToken cancellationToken)
     {
         var offering = await db.Offerings.FindAsync([request.Id], cancellationToken) ?? throw new NotFoundException("Offering", request.Id);
         await OfferingChecks.InstitutionsExistAsync(db, request.Offering, cancellationToken);

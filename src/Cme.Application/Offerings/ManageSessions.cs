@@ -40,7 +40,7 @@ internal sealed class AddSessionValidator : AbstractValidator<AddSession>
 
 internal sealed class AddSessionHandler(IAppDbContext db) : IRequestHandler<AddSession, SessionCreated>
 {
-    public async Task<SessionCreated> Handle(AddSession request, CancellationToken cancellationToken)
+    public async ValueTask<SessionCreated> Handle(AddSession request, CancellationToken cancellationToken)
     {
         var offering = await db.Offerings.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OfferingId, cancellationToken)
             ?? throw new NotFoundException("Offering", request.OfferingId);
@@ -66,7 +66,7 @@ internal sealed class UpdateSessionValidator : AbstractValidator<UpdateSession>
 
 internal sealed class UpdateSessionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<UpdateSession, Unit>
 {
-    public async Task<Unit> Handle(UpdateSession request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateSession request, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId);
@@ -93,7 +93,7 @@ internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
 
 internal sealed class CancelSessionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CancelSession, Unit>
 {
-    public async Task<Unit> Handle(CancelSession request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(CancelSession request, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId);

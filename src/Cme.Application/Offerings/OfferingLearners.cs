@@ -54,7 +54,7 @@ internal sealed class ListOfferingLearnersValidator : AbstractValidator<ListOffe
 
 internal sealed class ListOfferingLearnersHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListOfferingLearners, OfferingLearners>
 {
-    public async Task<OfferingLearners> Handle(ListOfferingLearners request, CancellationToken cancellationToken)
+    public async ValueTask<OfferingLearners> Handle(ListOfferingLearners request, CancellationToken cancellationToken)
     {
         var offering = await db.Offerings.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OfferingId, cancellationToken)
             ?? throw new NotFoundException("Offering", request.OfferingId);
@@ -154,7 +154,7 @@ public sealed record RemindOfferingLearners(Guid OfferingId) : ICommand<Learners
 
 internal sealed class RemindOfferingLearnersHandler(IAppDbContext db, IOfferingLock locks, TimeProvider clock) : IRequestHandler<RemindOfferingLearners, LearnersReminded>
 {
-    public async Task<LearnersReminded> Handle(RemindOfferingLearners request, CancellationToken cancellationToken)
+    public async ValueTask<LearnersReminded> Handle(RemindOfferingLearners request, CancellationToken cancellationToken)
     {
         var offering = await db.Offerings.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OfferingId, cancellationToken)
             ?? throw new NotFoundException("Offering", request.OfferingId);

@@ -20,7 +20,7 @@ public sealed record ListOfferings(bool OpenToMe) : IQuery<IReadOnlyList<Offerin
 
 internal sealed class ListOfferingsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListOfferings, IReadOnlyList<OfferingSummary>>
 {
-    public async Task<IReadOnlyList<OfferingSummary>> Handle(ListOfferings request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<OfferingSummary>> Handle(ListOfferings request, CancellationToken cancellationToken)
     {
         if (!request.OpenToMe && !user.IsInRole(Roles.CmeAdmin) && !user.IsInRole(Roles.InstitutionAdmin))
             throw new ForbiddenException("offering.list-forbidden");
@@ -59,7 +59,7 @@ public sealed record GetOffering(Guid Id) : IQuery<OfferingView>;
 
 internal sealed class GetOfferingHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetOffering, OfferingView>
 {
-    public async Task<OfferingView> Handle(GetOffering request, CancellationToken cancellationToken)
+    public async ValueTask<OfferingView> Handle(GetOffering request, CancellationToken cancellationToken)
     {
         var row = await (from x in db.Offerings.AsNoTracking()
                          join c in db.Courses on x.CourseId equals c.Id
@@ -93,7 +93,7 @@ public sealed record ListEnrolments(Guid OfferingId) : IQuery<IReadOnlyList<Enro
 
 internal sealed class ListEnrolmentsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ListEnrolments, IReadOnlyList<EnrolmentView>>
 {
-    public async Task<IReadOnlyList<EnrolmentView>> Handle(ListEnrolments request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<EnrolmentView>> Handle(ListEnrolments request, CancellationToken cancellationToken)
     {
         var scope = StaffAccess.InstitutionScope(user);
         var rows = await (from e in db.Enrolments.AsNoTracking()
@@ -116,7 +116,7 @@ public sealed record GetMySchedule : IQuery<IReadOnlyList<ScheduleItem>>;
 
 internal sealed class GetMyScheduleHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMySchedule, IReadOnlyList<ScheduleItem>>
 {
-    public async Task<IReadOnlyList<ScheduleItem>> Handle(GetMySchedule request, CancellationToken cancellationToken) =>
+    public async ValueTask<IReadOnlyList<ScheduleItem>> Handle(GetMySchedule request, CancellationToken cancellationToken) =>
         await Schedules.ForAsync(db, user.ProfessionalId(), clock.GetUtcNow().AddDays(-1), cancellationToken);
 }
 

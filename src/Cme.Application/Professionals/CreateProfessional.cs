@@ -34,7 +34,7 @@ internal sealed class CreateProfessionalValidator : AbstractValidator<CreateProf
 internal sealed class CreateProfessionalHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity)
     : IRequestHandler<CreateProfessional, ProfessionalCreated>
 {
-    public async Task<ProfessionalCreated> Handle(CreateProfessional request, CancellationToken cancellationToken)
+    public async ValueTask<ProfessionalCreated> Handle(CreateProfessional request, CancellationToken cancellationToken)
     {
         StaffAccess.EnsureMayManage(user, request.InstitutionId);
         var roles = StaffRoles.Normalise(request.Roles, user);

@@ -14,7 +14,7 @@ public sealed record GetProfessional(Guid Id) : IQuery<ProfessionalDetails>;
 internal sealed class GetProfessionalHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity)
     : IRequestHandler<GetProfessional, ProfessionalDetails>
 {
-    public async Task<ProfessionalDetails> Handle(GetProfessional request, CancellationToken cancellationToken)
+    public async ValueTask<ProfessionalDetails> Handle(GetProfessional request, CancellationToken cancellationToken)
     {
         var row = await (from p in StaffAccess.Visible(db.Professionals.AsNoTracking(), user)
                          join i in db.Institutions on p.InstitutionId equals i.Id

@@ -29,7 +29,7 @@ internal sealed class ImportProfessionalsHandler(IAppDbContext db, ICurrentUser 
 {
     private readonly Dictionary<string, List<Reason>> _errors = [];
 
-    public async Task<ImportResult> Handle(ImportProfessionals request, CancellationToken cancellationToken)
+    public async ValueTask<ImportResult> Handle(ImportProfessionals request, CancellationToken cancellationToken)
     {
         var (rows, fileError) = ProfessionalCsvRow.Read(request.CsvText);
         if (fileError is not null)

@@ -27,7 +27,7 @@ internal sealed class ListProfessionalsValidator : AbstractValidator<ListProfess
 internal sealed class ListProfessionalsHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity)
     : IRequestHandler<ListProfessionals, PagedList<ProfessionalSummary>>
 {
-    public async Task<PagedList<ProfessionalSummary>> Handle(ListProfessionals request, CancellationToken cancellationToken)
+    public async ValueTask<PagedList<ProfessionalSummary>> Handle(ListProfessionals request, CancellationToken cancellationToken)
     {
         var query = StaffAccess.Visible(db.Professionals.AsNoTracking(), user);
         if (request.InstitutionId is { } institutionId)

@@ -19,7 +19,7 @@ public sealed record SetSignInAccess(Guid Id, bool Disabled) : ICommand<Unit>;
 internal sealed class SetSignInAccessHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity, IAuditContext audit,
     ILogger<SetSignInAccessHandler> logger) : IRequestHandler<SetSignInAccess, Unit>
 {
-    public async Task<Unit> Handle(SetSignInAccess request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(SetSignInAccess request, CancellationToken cancellationToken)
     {
         var professional = await StaffAccess.Visible(db.Professionals.AsNoTracking(), user).SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Professional", request.Id);

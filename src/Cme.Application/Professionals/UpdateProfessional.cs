@@ -32,7 +32,7 @@ internal sealed class UpdateProfessionalValidator : AbstractValidator<UpdateProf
 internal sealed class UpdateProfessionalHandler(IAppDbContext db, ICurrentUser user, IIdentityService identity)
     : IRequestHandler<UpdateProfessional, Unit>
 {
-    public async Task<Unit> Handle(UpdateProfessional request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateProfessional request, CancellationToken cancellationToken)
     {
         var professional = await StaffAccess.Visible(db.Professionals, user).SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Professional", request.Id);

@@ -37,7 +37,7 @@ internal sealed class ExportAnnualSummaryValidator : AbstractValidator<ExportAnn
 internal sealed class ExportAnnualSummaryHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IAnnualSummaryRenderer renderer)
     : IRequestHandler<ExportAnnualSummary, ReportFile>
 {
-    public async Task<ReportFile> Handle(ExportAnnualSummary request, CancellationToken ct)
+    public async ValueTask<ReportFile> Handle(ExportAnnualSummary request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var filter = ReportScope.Narrow(request.Filter, user);

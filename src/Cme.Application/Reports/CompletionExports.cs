@@ -38,7 +38,7 @@ internal sealed class ExportCompletionValidator : AbstractValidator<ExportComple
 
 internal sealed class ExportCompletionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ExportCompletion, ReportFile>
 {
-    public async Task<ReportFile> Handle(ExportCompletion request, CancellationToken cancellationToken)
+    public async ValueTask<ReportFile> Handle(ExportCompletion request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var filter = ReportScope.Narrow(request.Filter, user);

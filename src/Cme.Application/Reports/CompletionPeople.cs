@@ -38,7 +38,7 @@ internal sealed class GetCompletionPeopleValidator : AbstractValidator<GetComple
 internal sealed class GetCompletionPeopleHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<GetCompletionPeople, PagedList<CompletionPerson>>
 {
-    public async Task<PagedList<CompletionPerson>> Handle(GetCompletionPeople request, CancellationToken cancellationToken)
+    public async ValueTask<PagedList<CompletionPerson>> Handle(GetCompletionPeople request, CancellationToken cancellationToken)
     {
         var data = await CompletionStandings.EvaluateAsync(db, ReportScope.Narrow(request.Filter, user), request.Year, clock.GetUtcNow(), cancellationToken);
         var selected = CompletionPeople.Select(data, request.Status);

@@ -37,7 +37,7 @@ internal sealed class GetCompletionReportValidator : AbstractValidator<GetComple
 internal sealed class GetCompletionReportHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<GetCompletionReport, CompletionReport>
 {
-    public async Task<CompletionReport> Handle(GetCompletionReport request, CancellationToken cancellationToken)
+    public async ValueTask<CompletionReport> Handle(GetCompletionReport request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var data = await CompletionStandings.EvaluateAsync(db, ReportScope.Narrow(request.Filter, user), request.Year, now, cancellationToken);

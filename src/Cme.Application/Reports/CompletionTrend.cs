@@ -31,7 +31,7 @@ internal sealed class GetCompletionTrendValidator : AbstractValidator<GetComplet
 internal sealed class GetCompletionTrendHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<GetCompletionTrend, CompletionTrend>
 {
-    public async Task<CompletionTrend> Handle(GetCompletionTrend request, CancellationToken cancellationToken)
+    public async ValueTask<CompletionTrend> Handle(GetCompletionTrend request, CancellationToken cancellationToken)
     {
         var (policy, points) = await CompletionStandings.TrendAsync(db, ReportScope.Narrow(request.Filter, user), request.Year, clock.GetUtcNow(),
             cancellationToken);

@@ -38,7 +38,7 @@ internal sealed class GetCourseEffectivenessValidator : AbstractValidator<GetCou
 internal sealed class GetCourseEffectivenessHandler(IAppDbContext db, ICurrentUser user)
     : IRequestHandler<GetCourseEffectiveness, CourseEffectivenessReport>
 {
-    public async Task<CourseEffectivenessReport> Handle(GetCourseEffectiveness request, CancellationToken ct)
+    public async ValueTask<CourseEffectivenessReport> Handle(GetCourseEffectiveness request, CancellationToken ct)
     {
         var filter = ReportScope.Narrow(request.Filter, user);
         var (from, to) = ReportYears.Bounds(request.Year);
@@ -102,7 +102,7 @@ internal sealed class GetScenarioInsightsValidator : AbstractValidator<GetScenar
 
 internal sealed class GetScenarioInsightsHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetScenarioInsights, ScenarioInsights>
 {
-    public async Task<ScenarioInsights> Handle(GetScenarioInsights request, CancellationToken ct)
+    public async ValueTask<ScenarioInsights> Handle(GetScenarioInsights request, CancellationToken ct)
     {
         var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CourseId, ct)
                      ?? throw new NotFoundException("Course", request.CourseId);

@@ -34,7 +34,7 @@ internal sealed class ExportRegistryCreditsHandler(IAppDbContext db, ICurrentUse
 {
     private static readonly CreditSource[] Sources = Enum.GetValues<CreditSource>();
 
-    public async Task<ReportFile> Handle(ExportRegistryCredits request, CancellationToken cancellationToken)
+    public async ValueTask<ReportFile> Handle(ExportRegistryCredits request, CancellationToken cancellationToken)
     {
         var filter = ReportScope.Narrow(request.Filter, user);
         var data = await CompletionStandings.EvaluateAsync(db, filter, request.Year, clock.GetUtcNow(), cancellationToken);

@@ -53,7 +53,7 @@ internal sealed class GetTrainingDeliveryValidator : AbstractValidator<GetTraini
 internal sealed class GetTrainingDeliveryHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<GetTrainingDelivery, TrainingDeliveryReport>
 {
-    public async Task<TrainingDeliveryReport> Handle(GetTrainingDelivery request, CancellationToken ct)
+    public async ValueTask<TrainingDeliveryReport> Handle(GetTrainingDelivery request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var filter = ReportScope.Narrow(request.Filter, user);

@@ -15,7 +15,7 @@ public sealed record GetVersionChanges(Guid CourseId, Guid VersionId) : IQuery<V
 
 internal sealed class GetVersionChangesHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetVersionChanges, VersionChanges>
 {
-    public async Task<VersionChanges> Handle(GetVersionChanges request, CancellationToken cancellationToken)
+    public async ValueTask<VersionChanges> Handle(GetVersionChanges request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorOrReviewerAsync(db, user, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);

@@ -31,7 +31,7 @@ internal sealed class RequestChangesValidator : AbstractValidator<RequestChanges
 
 internal sealed class RequestChangesHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RequestChanges, Unit>
 {
-    public async Task<Unit> Handle(RequestChanges request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RequestChanges request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForReviewerAsync(db, request.CourseId, cancellationToken);
         course.VersionOrNotFound(request.VersionId);
@@ -62,7 +62,7 @@ internal sealed class AccreditVersionValidator : AbstractValidator<AccreditVersi
 
 internal sealed class AccreditVersionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<AccreditVersion, Unit>
 {
-    public async Task<Unit> Handle(AccreditVersion request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(AccreditVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForReviewerAsync(db, request.CourseId, cancellationToken);
         var version = course.VersionOrNotFound(request.VersionId);
@@ -80,7 +80,7 @@ public sealed record PublishVersion(Guid CourseId, Guid VersionId) : ICommand<Un
 
 internal sealed class PublishVersionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<PublishVersion, Unit>
 {
-    public async Task<Unit> Handle(PublishVersion request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(PublishVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForReviewerAsync(db, request.CourseId, cancellationToken);
         course.VersionOrNotFound(request.VersionId);
@@ -101,7 +101,7 @@ internal sealed class RetireVersionValidator : AbstractValidator<RetireVersion>
 
 internal sealed class RetireVersionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RetireVersion, Unit>
 {
-    public async Task<Unit> Handle(RetireVersion request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RetireVersion request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForReviewerAsync(db, request.CourseId, cancellationToken);
         course.VersionOrNotFound(request.VersionId);

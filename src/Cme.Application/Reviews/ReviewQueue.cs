@@ -17,7 +17,7 @@ public sealed record ListReviewQueue : IQuery<IReadOnlyList<ReviewItem>>;
 
 internal sealed class ListReviewQueueHandler(IAppDbContext db) : IRequestHandler<ListReviewQueue, IReadOnlyList<ReviewItem>>
 {
-    public async Task<IReadOnlyList<ReviewItem>> Handle(ListReviewQueue request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ReviewItem>> Handle(ListReviewQueue request, CancellationToken cancellationToken)
     {
         var waiting = await (from v in db.CourseVersions.AsNoTracking()
                              join c in db.Courses on v.CourseId equals c.Id

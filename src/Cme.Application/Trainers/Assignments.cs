@@ -21,7 +21,7 @@ public sealed record AssignTrainer(Guid SessionId, Guid TrainerId) : ICommand<Un
 internal sealed class AssignTrainerHandler(IAppDbContext db, ICurrentUser user, IOfferingLock locks, ISchedulingSettings settings, TimeProvider clock)
     : IRequestHandler<AssignTrainer, Unit>
 {
-    public async Task<Unit> Handle(AssignTrainer request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(AssignTrainer request, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.Include(s => s.Trainers).SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId);
@@ -49,7 +49,7 @@ public sealed record UnassignTrainer(Guid SessionId, Guid TrainerId) : ICommand<
 
 internal sealed class UnassignTrainerHandler(IAppDbContext db) : IRequestHandler<UnassignTrainer, Unit>
 {
-    public async Task<Unit> Handle(UnassignTrainer request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UnassignTrainer request, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.Include(s => s.Trainers).SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId);
@@ -69,7 +69,7 @@ public sealed record SuggestTrainers(Guid SessionId) : IQuery<IReadOnlyList<Trai
 
 internal sealed class SuggestTrainersHandler(IAppDbContext db, ISchedulingSettings settings) : IRequestHandler<SuggestTrainers, IReadOnlyList<TrainerSuggestion>>
 {
-    public async Task<IReadOnlyList<TrainerSuggestion>> Handle(SuggestTrainers request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<TrainerSuggestion>> Handle(SuggestTrainers request, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.AsNoTracking().Include(s => s.Trainers).SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId);

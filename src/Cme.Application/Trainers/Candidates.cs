@@ -21,7 +21,7 @@ public sealed record ListCandidates : IQuery<IReadOnlyList<CandidateView>>;
 
 internal sealed class ListCandidatesHandler(IAppDbContext db) : IRequestHandler<ListCandidates, IReadOnlyList<CandidateView>>
 {
-    public async Task<IReadOnlyList<CandidateView>> Handle(ListCandidates request, CancellationToken cancellationToken) =>
+    public async ValueTask<IReadOnlyList<CandidateView>> Handle(ListCandidates request, CancellationToken cancellationToken) =>
         await (from c in db.TrainerCandidates.AsNoTracking()
                join p in db.Professionals on c.ProfessionalId equals p.Id
                join i in db.Institutions on p.InstitutionId equals i.Id
@@ -45,7 +45,7 @@ internal sealed class ApproveCandidateValidator : AbstractValidator<ApproveCandi
 internal sealed class ApproveCandidateHandler(IAppDbContext db, IIdentityService identity, ICurrentUser user, TimeProvider clock,
     ILogger<ApproveCandidateHandler> logger) : IRequestHandler<ApproveCandidate, TrainerCreated>
 {
-    public async Task<TrainerCreated> Handle(ApproveCandidate request, CancellationToken cancellationToken)
+    public async ValueTask<TrainerCreated> Handle(ApproveCandidate request, CancellationToken cancellationToken)
     {
         var candidate = await db.TrainerCandidates.FindAsync([request.CandidateId], cancellationToken)
             ?? throw new NotFoundException("Candidate", request.CandidateId);
@@ -67,7 +67,7 @@ internal sealed class RejectCandidateValidator : AbstractValidator<RejectCandida
 internal sealed class RejectCandidateHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<RejectCandidateHandler> logger)
     : IRequestHandler<RejectCandidate, Unit>
 {
-    public async Task<Unit> Handle(RejectCandidate request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RejectCandidate request, CancellationToken cancellationToken)
     {
         var candidate = await db.TrainerCandidates.FindAsync([request.CandidateId], cancellationToken)
             ?? throw new NotFoundException("Candidate", request.CandidateId);

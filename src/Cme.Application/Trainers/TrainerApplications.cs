@@ -43,7 +43,7 @@ internal sealed class ApplyToTeachValidator : AbstractValidator<ApplyToTeach>
 
 internal sealed class ApplyToTeachHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ApplyToTeach, TrainerApplicationSubmitted>
 {
-    public async Task<TrainerApplicationSubmitted> Handle(ApplyToTeach r, CancellationToken cancellationToken)
+    public async ValueTask<TrainerApplicationSubmitted> Handle(ApplyToTeach r, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         if (await db.Trainers.AnyAsync(t => t.ProfessionalId == me, cancellationToken))
@@ -70,7 +70,7 @@ public sealed record MyTrainerRequest(Guid Id, Guid? OfferingId, string? Offerin
 
 internal sealed class GetMyTrainerPathwayHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetMyTrainerPathway, MyTrainerPathway>
 {
-    public async Task<MyTrainerPathway> Handle(GetMyTrainerPathway request, CancellationToken cancellationToken)
+    public async ValueTask<MyTrainerPathway> Handle(GetMyTrainerPathway request, CancellationToken cancellationToken)
     {
         if (user.ProfessionalId is not { } me)
             return new MyTrainerPathway(false, []);
@@ -92,7 +92,7 @@ public sealed record WithdrawTrainerApplication(Guid Id) : ICommand<Unit>;
 
 internal sealed class WithdrawTrainerApplicationHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<WithdrawTrainerApplication, Unit>
 {
-    public async Task<Unit> Handle(WithdrawTrainerApplication request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(WithdrawTrainerApplication request, CancellationToken cancellationToken)
     {
         var me = user.ProfessionalId();
         var application = await db.TrainerCandidates.SingleOrDefaultAsync(c => c.Id == request.Id && c.ProfessionalId == me && c.OfferingId == null, cancellationToken)
@@ -111,7 +111,7 @@ public sealed record TrainerEvidenceFile(string FileName, string ContentType, by
 
 internal sealed class GetTrainerApplicationEvidenceHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<GetTrainerApplicationEvidence, TrainerEvidenceFile>
 {
-    public async Task<TrainerEvidenceFile> Handle(GetTrainerApplicationEvidence request, CancellationToken cancellationToken)
+    public async ValueTask<TrainerEvidenceFile> Handle(GetTrainerApplicationEvidence request, CancellationToken cancellationToken)
     {
         var file = await db.TrainerCandidates.AsNoTracking().Where(c => c.Id == request.Id && c.Evidence != null)
             .Select(c => new { c.ProfessionalId, c.EvidenceFileName, c.EvidenceContentType, c.Evidence }).SingleOrDefaultAsync(cancellationToken);

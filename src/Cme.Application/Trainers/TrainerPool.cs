@@ -36,7 +36,7 @@ internal sealed class AddTrainerValidator : AbstractValidator<AddTrainer>
 
 internal sealed class AddTrainerHandler(IAppDbContext db, IIdentityService identity) : IRequestHandler<AddTrainer, TrainerCreated>
 {
-    public async Task<TrainerCreated> Handle(AddTrainer request, CancellationToken cancellationToken) =>
+    public async ValueTask<TrainerCreated> Handle(AddTrainer request, CancellationToken cancellationToken) =>
         new(await Pool.AddAsync(db, identity, request.ProfessionalId, request.Trainer, cancellationToken));
 }
 
@@ -50,7 +50,7 @@ internal sealed class UpdateTrainerValidator : AbstractValidator<UpdateTrainer>
 
 internal sealed class UpdateTrainerHandler(IAppDbContext db) : IRequestHandler<UpdateTrainer, Unit>
 {
-    public async Task<Unit> Handle(UpdateTrainer request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateTrainer request, CancellationToken cancellationToken)
     {
         var trainer = await db.Trainers.FindAsync([request.Id], cancellationToken) ?? throw new NotFoundException("Trainer", request.Id);
         trainer.Change(request.Trainer.ToDetails());
@@ -71,7 +71,7 @@ internal sealed class ListTrainersValidator : AbstractValidator<ListTrainers>
 
 internal sealed class ListTrainersHandler(IAppDbContext db) : IRequestHandler<ListTrainers, IReadOnlyList<TrainerView>>
 {
-    public async Task<IReadOnlyList<TrainerView>> Handle(ListTrainers request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<TrainerView>> Handle(ListTrainers request, CancellationToken cancellationToken)
     {
         var trainers = await (from t in db.Trainers.AsNoTracking()
                               join p in db.Professionals on t.ProfessionalId equals p.Id

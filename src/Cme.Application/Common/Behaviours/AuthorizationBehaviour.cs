@@ -11,12 +11,12 @@ namespace Cme.Application.Common.Behaviours;
 /// The one gate every request passes: it enforces the request type's declared rule. A request
 /// type without a rule is refused here (and an architecture test fails on it).
 /// </summary>
-internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user) : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : notnull
+internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user) : Mediator.IPipelineBehavior<TRequest, TResponse>
+    where TRequest : notnull, Mediator.IMessage
 {
     private static readonly ConcurrentDictionary<Type, RequestAuthorizationAttribute?> Rules = new();
 
-    public Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TRequest request, Mediator.MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
         var rule = Rules.GetOrAdd(typeof(TRequest), static t => t.GetCustomAttribute<RequestAuthorizationAttribute>(inherit: false))
             ?? throw new InvalidOperationException($"{typeof(TRequest).Name} does not declare who may send it.");
@@ -34,6 +34,6 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser u
                     throw new ForbiddenException();
                 break;
         }
-        return next();
+        return next(request, cancellationToken);
     }
 }

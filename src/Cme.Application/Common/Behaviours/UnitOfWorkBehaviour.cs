@@ -4,11 +4,11 @@ using Cme.Application.Common.Messaging;
 namespace Cme.Application.Common.Behaviours;
 
 /// <summary>One transaction per command: all of its changes are saved, or none.</summary>
-internal sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : notnull
+internal sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork) : Mediator.IPipelineBehavior<TRequest, TResponse>
+    where TRequest : notnull, Mediator.IMessage
 {
-    public Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken) =>
+    public ValueTask<TResponse> Handle(TRequest request, Mediator.MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken) =>
         request is ICommand<TResponse>
-            ? unitOfWork.InTransactionAsync(() => next(), cancellationToken)
-            : next();
+            ? new ValueTask<TResponse>(unitOfWork.InTransactionAsync(() => next(request, cancellationToken).AsTask(), cancellationToken))
+            : next(request, cancellationToken);
 }

@@ -8,10 +8,10 @@ namespace Cme.Application.Common.Behaviours;
 
 /// <summary>Runs every FluentValidation validator of the request; any failure is a 400 with field errors.</summary>
 internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
-    : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : notnull
+    : Mediator.IPipelineBehavior<TRequest, TResponse>
+    where TRequest : notnull, Mediator.IMessage
 {
-    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TRequest request, Mediator.MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
@@ -26,7 +26,7 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Reason>)[.. g.DistinctBy(r => r.Code)]);
             throw new RequestValidationException(errors);
         }
-        return await next();
+        return await next(request, cancellationToken);
     }
 
     /// <summary>JSON field names are camelCase: "Roles[0]" becomes "roles[0]", "Address.City" "address.city".</summary>

@@ -18,7 +18,7 @@ public sealed record UploadMedia(Guid CourseId, string FileName, byte[] Content)
 
 internal sealed class UploadMediaHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<UploadMedia, MediaInfo>
 {
-    public async Task<MediaInfo> Handle(UploadMedia request, CancellationToken cancellationToken)
+    public async ValueTask<MediaInfo> Handle(UploadMedia request, CancellationToken cancellationToken)
     {
         var course = await CourseAccess.ForAuthorAsync(db, user, request.CourseId, cancellationToken);
         if (request.Content.Length > MediaAsset.MaxBytes)
@@ -37,7 +37,7 @@ public sealed record ListMedia(Guid CourseId) : IQuery<IReadOnlyList<MediaInfo>>
 
 internal sealed class ListMediaHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ListMedia, IReadOnlyList<MediaInfo>>
 {
-    public async Task<IReadOnlyList<MediaInfo>> Handle(ListMedia request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<MediaInfo>> Handle(ListMedia request, CancellationToken cancellationToken)
     {
         await CourseAccess.ForAuthorOrReviewerAsync(db, user, request.CourseId, cancellationToken);
         return await db.MediaAssets.AsNoTracking().Where(m => m.CourseId == request.CourseId).OrderBy(m => m.UploadedAt)
@@ -51,7 +51,7 @@ public sealed record GetMedia(Guid Id) : IQuery<MediaContent>;
 
 internal sealed class GetMediaHandler(IAppDbContext db) : IRequestHandler<GetMedia, MediaContent>
 {
-    public async Task<MediaContent> Handle(GetMedia request, CancellationToken cancellationToken) =>
+    public async ValueTask<MediaContent> Handle(GetMedia request, CancellationToken cancellationToken) =>
         await db.MediaAssets.AsNoTracking().Where(m => m.Id == request.Id)
             .Select(m => new MediaContent(m.FileName, m.ContentType, m.Content, m.Sha256)).SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Image", request.Id);

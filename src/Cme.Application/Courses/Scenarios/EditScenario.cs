@@ -37,7 +37,7 @@ internal sealed class UpsertScenarioNodeValidator : AbstractValidator<UpsertScen
 
 internal sealed class UpsertScenarioNodeHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<UpsertScenarioNode, Unit>
 {
-    public async Task<Unit> Handle(UpsertScenarioNode request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpsertScenarioNode request, CancellationToken cancellationToken)
     {
         var (version, module, graph) = await ScenarioModule.LoadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
         var node = request.Node with { Options = request.Node.Kind == ScenarioNodeKind.Decision ? request.Node.Options : [] };
@@ -57,7 +57,7 @@ public sealed record DeleteScenarioNode(Guid CourseId, Guid VersionId, Guid Modu
 
 internal sealed class DeleteScenarioNodeHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<DeleteScenarioNode, Unit>
 {
-    public async Task<Unit> Handle(DeleteScenarioNode request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(DeleteScenarioNode request, CancellationToken cancellationToken)
     {
         var (version, module, graph) = await ScenarioModule.LoadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
         if (graph.Find(request.NodeId) is null)
@@ -78,7 +78,7 @@ internal sealed class SetScenarioPassMarkValidator : AbstractValidator<SetScenar
 
 internal sealed class SetScenarioPassMarkHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<SetScenarioPassMark, Unit>
 {
-    public async Task<Unit> Handle(SetScenarioPassMark request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(SetScenarioPassMark request, CancellationToken cancellationToken)
     {
         var (version, module, graph) = await ScenarioModule.LoadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
         version.UpdateModule(module.Id, module.Title, null, graph with { PassMarkPercent = request.PassMarkPercent }, null);

@@ -18,7 +18,7 @@ public sealed record ImportScenario(Guid CourseId, Guid VersionId, Guid ModuleId
 
 internal sealed class ImportScenarioHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ImportScenario, Unit>
 {
-    public async Task<Unit> Handle(ImportScenario request, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(ImportScenario request, CancellationToken cancellationToken)
     {
         var file = Parse(request.Json);
         var graph = file.ToGraph();

@@ -18,7 +18,7 @@ public sealed record ValidateScenario(Guid CourseId, Guid VersionId, Guid Module
 
 internal sealed class ValidateScenarioHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ValidateScenario, ScenarioValidation>
 {
-    public async Task<ScenarioValidation> Handle(ValidateScenario request, CancellationToken cancellationToken)
+    public async ValueTask<ScenarioValidation> Handle(ValidateScenario request, CancellationToken cancellationToken)
     {
         var (_, _, graph) = await ScenarioModule.ReadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
         return new ScenarioValidation(
@@ -32,7 +32,7 @@ public sealed record DrawScenario(Guid CourseId, Guid VersionId, Guid ModuleId) 
 
 internal sealed class DrawScenarioHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<DrawScenario, string>
 {
-    public async Task<string> Handle(DrawScenario request, CancellationToken cancellationToken)
+    public async ValueTask<string> Handle(DrawScenario request, CancellationToken cancellationToken)
     {
         var (_, _, graph) = await ScenarioModule.ReadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
         return ScenarioDrawing.Svg(graph);
@@ -45,7 +45,7 @@ public sealed record ExportScenario(Guid CourseId, Guid VersionId, Guid ModuleId
 
 internal sealed class ExportScenarioHandler(IAppDbContext db, ICurrentUser user) : IRequestHandler<ExportScenario, ScenarioFile>
 {
-    public async Task<ScenarioFile> Handle(ExportScenario request, CancellationToken cancellationToken)
+    public async ValueTask<ScenarioFile> Handle(ExportScenario request, CancellationToken cancellationToken)
     {
         var (_, module, graph) = await ScenarioModule.ReadAsync(db, user, request.CourseId, request.VersionId, request.ModuleId, cancellationToken);
         return ScenarioFile.From(module.Title, graph);
