@@ -45,8 +45,9 @@ internal static class Faults
             var ready = second.ReadyAsync(TimeSpan.FromMinutes(2)).ContinueWith(t => t.Result ? started.Elapsed : (TimeSpan?)null, TaskScheduler.Default);
             firstAfterRestart = await WaitForSinkAsync(sink, arrivedAtKill + 1, TimeSpan.FromMinutes(2)) ? started.Elapsed : null;
             readyAfter = await ready;
+            // Once every row is Sent nothing more goes out, and all that went out is at the sink (it stores a
+            // message before it answers 250; a row is marked Sent after that answer): no settling wait needed.
             await WaitAllSentAsync(cs, "kill", count, TimeSpan.FromMinutes(4));
-            await Task.Delay(TimeSpan.FromSeconds(3));
         }
         var afterKill = Sink.Count(sink, "Review queue");
         var promptly = firstAfterRestart is { } f && f <= FirstAfterRestartLimit;
@@ -67,8 +68,7 @@ internal static class Faults
         using (var b = new ApiProcess(cs, sink.Port, "two-b", logDir, "two-b"))
         {
             bothServersListed = await BothServersListedAsync(cs, TimeSpan.FromMinutes(1));
-            await WaitAllSentAsync(cs, "two", count, TimeSpan.FromMinutes(4));
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await WaitAllSentAsync(cs, "two", count, TimeSpan.FromMinutes(4)); // all Sent: everything sent is at the sink
         }
         var two = sink.Messages.Skip(before).Where(m => m.Subject.StartsWith("Review queue", StringComparison.Ordinal)).ToList();
         var sentByA = await SentByAsync(cs, "two", "two-a");
@@ -99,12 +99,20 @@ internal static class Faults
             server.Restart();
             back = await api.ReadyAsync(TimeSpan.FromMinutes(1));
             recovered = DateTime.UtcNow - restartedAt;
-            await WaitAllSentAsync(cs, "restart", count, TimeSpan.FromMinutes(4));
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await WaitAllSentAsync(cs, "restart", count, TimeSpan.FromMinutes(4)); // all Sent: everything sent is at the sink
             // Hangfire.PostgreSql stores UTC times; both the jobs and the servers' heartbeats must be newer than the restart.
+            // Polled, at most 30 s (a server beats every 5 s).
             var since = $"'{restartedAt:yyyy-MM-dd HH:mm:ss.ffffff}Z'";
-            succeededAfter = await Db.ScalarAsync(cs, $"SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND createdat > {since}");
-            serversAfter = await Db.ScalarAsync(cs, $"SELECT count(*) FROM hangfire.server WHERE id LIKE 'restart:%' AND lastheartbeat > {since}");
+            var carryOnDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            do
+            {
+                succeededAfter = await Db.ScalarAsync(cs, $"SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND createdat > {since}");
+                serversAfter = await Db.ScalarAsync(cs, $"SELECT count(*) FROM hangfire.server WHERE id LIKE 'restart:%' AND lastheartbeat > {since}");
+                if (succeededAfter > 0 && serversAfter >= 2)
+                    break;
+                await Task.Delay(250);
+            }
+            while (DateTime.UtcNow < carryOnDeadline);
         }
         var restart = sink.Messages.Skip(before).Where(m => m.Subject.StartsWith("Review queue", StringComparison.Ordinal)).ToList();
         var sentAfterRestart = sink.Messages.Count - sinkAtRestart;
